@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RefineSharp;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers RefineSharp in a service collection.</summary>
+public static class RefineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <see cref="AuthManager"/> and its defaults (no-op navigator and notifications, English texts,
+    /// <see cref="TimeProvider.System"/>). Safe to call more than once. Add a provider with
+    /// <see cref="RefineBuilder.AddAuthProvider{TProvider}"/>.
+    /// </summary>
+    public static RefineBuilder AddRefine(this IServiceCollection services, Action<RefineOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<RefineOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.AddLocalization();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<INavigator, NoOpNavigator>();
+        services.TryAddScoped<INotificationService, NoOpNotificationService>();
+        services.TryAddScoped<AuthManager>();
+        services.TryAddTransient<AuthErrorHandler>();
+        return new RefineBuilder(services);
+    }
+}

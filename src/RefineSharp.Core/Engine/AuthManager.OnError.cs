@@ -1,0 +1,54 @@
+namespace RefineSharp;
+
+public sealed partial class AuthManager
+{
+    /// <summary>
+    /// Hands an error from a data call to the provider (refine's useOnError). <c>Logout</c> logs out with
+    /// RedirectPath = RedirectTo; otherwise a RedirectTo is followed (replace). Concurrent errors that ask for logout
+    /// cause one logout, and an error from a session that has already ended causes none. A provider that throws
+    /// here fails silently, as in refine.
+    /// </summary>
+    public async Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        var provider = RequireProvider();
+        var session = Interlocked.Read(ref _session);
+        var outcome = await _invoker.InvokeAsync(nameof(AuthProvider.OnErrorAsync), t => provider.OnErrorAsync(request ?? new OnErrorRequest(), t), cancellationToken);
+        if (!outcome.HasValue)
+        {
+            return new OnErrorResult { Error = ErrorFor(outcome) };
+        }
+
+        var result = outcome.Value!;
+        if (result.Logout)
+        {
+            await LogoutOnceAsync(provider, session, result.RedirectTo, cancellationToken);
+        }
+        else
+        {
+            Navigate(Validated(result.RedirectTo, "OnErrorAsync RedirectTo"), NavigationKind.Replace);
+        }
+
+        return result;
+    }
+
+    private Task LogoutOnceAsync(AuthProvider provider, long session, string? redirectTo, CancellationToken cancellationToken)
+    {
+        lock (_sessionGate)
+        {
+            if (_errorLogout is { IsCompleted: false } running)
+            {
+                return running;
+            }
+
+            // The session this error belongs to has already ended (a logout or login happened since): nothing to do.
+            if (session != Interlocked.Read(ref _session))
+            {
+                return Task.CompletedTask;
+            }
+
+            // LogoutCoreAsync bumps the session synchronously, before its first await, so later errors see it.
+            _errorLogout = LogoutCoreAsync(provider, new LogoutRequest { RedirectPath = redirectTo }, cancellationToken);
+            return _errorLogout;
+        }
+    }
+}

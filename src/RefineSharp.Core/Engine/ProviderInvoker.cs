@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging;
+
+namespace RefineSharp;
+
+/// <summary>
+/// Calls a provider member with the configured timeout and turns throws, nulls and hangs into a
+/// <see cref="ProviderOutcome{T}"/> (DESIGN.md difference 2). Only the caller's own cancellation escapes as an exception.
+/// </summary>
+internal sealed class ProviderInvoker
+{
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _timeout;
+    private readonly ILogger _logger;
+
+    public ProviderInvoker(TimeProvider time, TimeSpan timeout, ILogger logger)
+    {
+        _time = time;
+        _timeout = timeout;
+        _logger = logger;
+    }
+
+    public TimeSpan Timeout => _timeout;
+
+    public async Task<ProviderOutcome<T>> InvokeAsync<T>(
+        string member,
+        Func<CancellationToken, Task<T>?> call,
+        CancellationToken cancellationToken,
+        bool nullIsAnswer = false)
+        where T : class?
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var timeout = new CancellationTokenSource(_timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var task = call(linked.Token);
+            if (task is null)
+            {
+                Log.ProviderReturnedNull(_logger, member);
+                return new(ProviderOutcomeKind.ReturnedNull, null, null);
+            }
+
+            // WaitAsync also ends the wait for a provider that ignores its token and hangs.
+            var value = await task.WaitAsync(linked.Token);
+            if (value is null)
+            {
+                if (!nullIsAnswer)
+                {
+                    Log.ProviderReturnedNull(_logger, member);
+                }
+
+                return new(ProviderOutcomeKind.ReturnedNull, null, null);
+            }
+
+            return new(ProviderOutcomeKind.Returned, value, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            Log.ProviderTimedOut(_logger, member, _timeout.TotalSeconds);
+            return new(ProviderOutcomeKind.TimedOut, null, null);
+        }
+        catch (Exception ex)
+        {
+            Log.ProviderThrew(_logger, member, ex);
+            return new(ProviderOutcomeKind.Threw, null, ex);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace RefineSharp;
+
+/// <summary>
+/// Hands 401 and 403 responses of a data call to <see cref="AuthManager.OnErrorAsync"/> (with the status code), so
+/// an expired session logs the user out or redirects, as the provider decides. The caller still gets the response.
+/// Concurrent 401s cause one logout (the AuthManager joins them).
+/// </summary>
+public sealed class AuthErrorHandler : DelegatingHandler
+{
+    private readonly AuthManager _authManager;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the handler for <paramref name="authManager"/>.</summary>
+    public AuthErrorHandler(AuthManager authManager, ILogger<AuthErrorHandler>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(authManager);
+        _authManager = authManager;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            var status = (int)response.StatusCode;
+            Log.HttpAuthError(_logger, status);
+            try
+            {
+                // Not the caller's token: a logout, once started, should finish even if the data call is abandoned.
+                await _authManager.OnErrorAsync(new OnErrorRequest { StatusCode = status }, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                Log.HttpAuthErrorHandlingFailed(_logger, status, ex);
+            }
+        }
+
+        return response;
+    }
+}
