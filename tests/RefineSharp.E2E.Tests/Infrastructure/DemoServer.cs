@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RefineSharp.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the demo app as a separate process, the way `dotnet run` does (Development, its project folder as content
+/// root), on a free loopback port and a temporary SQLite database that is deleted afterwards.
+/// </summary>
+internal sealed partial class DemoServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly string _dataDirectory;
+
+    private DemoServer(Process process, string dataDirectory)
+    {
+        _process = process;
+        _dataDirectory = dataDirectory;
+    }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string DatabasePath => Path.Combine(_dataDirectory, "demo.db");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<DemoServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var projectDir = Path.Combine(RepositoryPaths.Root, "samples", "RefineSharp.Demo");
+        var dll = Path.Combine(projectDir, "bin", RepositoryPaths.Configuration, "net10.0", "RefineSharp.Demo.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The demo is not built: {dll} is missing. Run ./test.sh (it builds the solution first).");
+        }
+
+        var dataDirectory = Directory.CreateTempSubdirectory("refinesharp-e2e-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = projectDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "--urls", "http://127.0.0.1:0", "--contentRoot", projectDir })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["Demo__Database"] = Path.Combine(dataDirectory, "demo.db");
+        start.Environment["Demo__EnableOutbox"] = "true";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the demo process.");
+        var server = new DemoServer(process, dataDirectory);
+        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) => server.OnLine(e.Data, listening);
+        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, listening);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _ = process.WaitForExitAsync().ContinueWith(_ => listening.TrySetException(
+            new InvalidOperationException("The demo exited before listening:\n" + server.Output)), TaskScheduler.Default);
+
+        // A generous bound, not a timing assertion: a cold start on a busy 2-core machine can be slow.
+        server.BaseUrl = await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        return server;
+    }
+
+    private void OnLine(string? line, TaskCompletionSource<string> listening)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        var match = ListeningPattern().Match(line);
+        if (match.Success)
+        {
+            listening.TrySetResult(match.Groups[1].Value);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the OS temp cleanup.
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningPattern();
+}
