@@ -3,8 +3,8 @@ using RefineSharp.Tests.TestDoubles;
 namespace RefineSharp.Tests.Engine;
 
 /// <summary>
-/// refine-auth-spec.md section 5, useRegister, against <see cref="AuthManager.RegisterAsync"/> (notification items:
-/// <see cref="AuthManagerNotificationTests"/>). The mutationFn / mutationKey override items do not apply in C#.
+/// refine-auth-spec.md section 5, useRegister, against <see cref="AuthManager.RegisterAsync"/> (redirect items: <see cref="AuthManagerActionRedirectTests"/>;
+/// notification items: <see cref="AuthManagerNotificationTests"/>). The mutationFn / mutationKey override items do not apply in C#.
 /// </summary>
 public sealed class AuthManagerRegisterTests
 {
@@ -21,29 +21,6 @@ public sealed class AuthManagerRegisterTests
         Assert.True(result.Success);
         Assert.Equal(new RegisterRequest { Email = "a@b.c", Password = "p" }, Assert.Single(_provider.RequestsTo<RegisterRequest>(nameof(AuthProvider.RegisterAsync))));
         Assert.Equal([new Navigation("/", NavigationKind.Replace)], host.Navigator.Navigations);
-    }
-
-    [Fact]
-    public async Task RegisterAsync_NoRedirectTo_DoesNotNavigate()
-    {
-        await using var host = AuthTestHost.For(_provider);
-
-        await host.Manager.RegisterAsync(new RegisterRequest());
-
-        Assert.Empty(host.Navigator.Navigations);
-    }
-
-    [Fact]
-    public async Task RegisterAsync_FailureWithRedirectTo_StillReplacesToIt()
-    {
-        var failure = AuthActionResult.Fail(redirectTo: "/login");
-        _provider.Register = (_, _) => Task.FromResult(failure);
-        await using var host = AuthTestHost.For(_provider);
-
-        var result = await host.Manager.RegisterAsync(new RegisterRequest());
-
-        Assert.Same(failure, result);
-        Assert.Equal([new Navigation("/login", NavigationKind.Replace)], host.Navigator.Navigations);
     }
 
     [Fact]

@@ -3,45 +3,24 @@ using RefineSharp.Tests.TestDoubles;
 namespace RefineSharp.Tests.Engine;
 
 /// <summary>
-/// refine-auth-spec.md section 5, useUpdatePassword, against <see cref="AuthManager.UpdatePasswordAsync"/>
-/// (notification items: <see cref="AuthManagerNotificationTests"/>). The mutationFn / mutationKey override items do not apply in C#.
+/// refine-auth-spec.md section 5, useUpdatePassword, against <see cref="AuthManager.UpdatePasswordAsync"/>. Redirect
+/// and invalidation items: <see cref="AuthManagerActionRedirectTests"/>; notification items:
+/// <see cref="AuthManagerNotificationTests"/>. The mutationFn / mutationKey override items do not apply in C#.
 /// </summary>
 public sealed class AuthManagerUpdatePasswordTests
 {
     private readonly FakeAuthProvider _provider = new();
 
     [Fact]
-    public async Task UpdatePasswordAsync_Succeeds_ReturnsSuccess()
+    public async Task UpdatePasswordAsync_Succeeds_SendsThePasswords()
     {
         await using var host = AuthTestHost.For(_provider);
 
         var result = await host.Manager.UpdatePasswordAsync(new UpdatePasswordRequest { Password = "n", ConfirmPassword = "n" });
 
         Assert.True(result.Success);
-        Assert.Empty(host.Navigator.Navigations);
-    }
-
-    [Fact]
-    public async Task UpdatePasswordAsync_SucceedsWithRedirect_ReplacesToIt()
-    {
-        _provider.UpdatePassword = (_, _) => Task.FromResult(AuthActionResult.Ok("/login"));
-        await using var host = AuthTestHost.For(_provider);
-
-        await host.Manager.UpdatePasswordAsync(new UpdatePasswordRequest());
-
-        Assert.Equal([new Navigation("/login", NavigationKind.Replace)], host.Navigator.Navigations);
-    }
-
-    [Fact]
-    public async Task UpdatePasswordAsync_FailsWithRedirect_StillReplacesToIt()
-    {
-        _provider.UpdatePassword = (_, _) => Task.FromResult(AuthActionResult.Fail(redirectTo: "/register"));
-        await using var host = AuthTestHost.For(_provider);
-
-        var result = await host.Manager.UpdatePasswordAsync(new UpdatePasswordRequest());
-
-        Assert.False(result.Success);
-        Assert.Equal([new Navigation("/register", NavigationKind.Replace)], host.Navigator.Navigations);
+        var sent = Assert.Single(_provider.RequestsTo<UpdatePasswordRequest>(nameof(AuthProvider.UpdatePasswordAsync)));
+        Assert.Equal(("n", "n"), (sent.Password, sent.ConfirmPassword));
     }
 
     [Fact]
@@ -62,17 +41,5 @@ public sealed class AuthManagerUpdatePasswordTests
         Assert.Equal("abc 123", sent.GetExtraString("code"));
         Assert.Equal("a@b.c", sent.GetExtraString("email"));
         Assert.Equal("form", sent.GetExtraString("mode"));
-    }
-
-    [Fact]
-    public async Task UpdatePasswordAsync_Success_DoesNotInvalidateTheAuthStore()
-    {
-        await using var host = AuthTestHost.For(_provider);
-        await host.Manager.CheckAsync();
-
-        await host.Manager.UpdatePasswordAsync(new UpdatePasswordRequest());
-        await host.Manager.CheckAsync();
-
-        Assert.Equal(1, _provider.CallsTo(nameof(AuthProvider.CheckAsync)));
     }
 }

@@ -7,40 +7,26 @@ public sealed class MissingMembersTests
 {
     private readonly RequiredOnlyAuthProvider _provider = new();
 
-    [Fact]
-    public async Task RegisterAsync_NotImplemented_FailsNotSupportedWithNotification()
+    public static TheoryData<string, string> NotSupportedActions => new()
     {
+        { "register", "This app does not support signing up." },
+        { "forgotPassword", "This app does not support resetting passwords." },
+        { "updatePassword", "This app does not support changing passwords." },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotSupportedActions))]
+    public async Task Action_NotImplemented_FailsNotSupportedWithNotificationAndNoCall(string action, string text)
+    {
+        var c = AuthActionCase.All[action];
         await using var host = AuthTestHost.For(_provider);
 
-        var result = await host.Manager.RegisterAsync(new RegisterRequest());
+        var result = await c.Invoke(host.Manager, default);
 
         Assert.False(result.Success);
-        Assert.Equal(new AuthError("Not supported", "This app does not support signing up."), result.Error);
-        Assert.Equal([new AuthNotification("register-error", NotificationType.Error, "Not supported", "This app does not support signing up.")], host.Notifications.Opened);
-        Assert.Empty(_provider.Calls);
-    }
-
-    [Fact]
-    public async Task ForgotPasswordAsync_NotImplemented_FailsNotSupportedWithNotification()
-    {
-        await using var host = AuthTestHost.For(_provider);
-
-        var result = await host.Manager.ForgotPasswordAsync(new ForgotPasswordRequest());
-
-        Assert.Equal(new AuthError("Not supported", "This app does not support resetting passwords."), result.Error);
-        Assert.Equal("forgot-password-error", Assert.Single(host.Notifications.Opened).Key);
-        Assert.Empty(_provider.Calls);
-    }
-
-    [Fact]
-    public async Task UpdatePasswordAsync_NotImplemented_FailsNotSupportedWithNotification()
-    {
-        await using var host = AuthTestHost.For(_provider);
-
-        var result = await host.Manager.UpdatePasswordAsync(new UpdatePasswordRequest());
-
-        Assert.Equal(new AuthError("Not supported", "This app does not support changing passwords."), result.Error);
-        Assert.Equal("update-password-error", Assert.Single(host.Notifications.Opened).Key);
+        Assert.Equal(new AuthError("Not supported", text), result.Error);
+        Assert.Equal([new AuthNotification(c.ErrorKey, NotificationType.Error, "Not supported", text)], host.Notifications.Opened);
+        Assert.Empty(host.Navigator.Navigations);
         Assert.Empty(_provider.Calls);
     }
 
