@@ -8,10 +8,19 @@ public sealed partial class AuthManager
     /// cause one logout, and an error from a session that has already ended causes none. A provider that throws
     /// here fails silently, as in refine.
     /// </summary>
-    public async Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request = null, CancellationToken cancellationToken = default) =>
+        OnErrorAsync(request, CurrentSession, cancellationToken);
+
+    /// <summary>Identifies the current sign-in session; every login, register and logout starts a new one.</summary>
+    internal long CurrentSession => Interlocked.Read(ref _session);
+
+    /// <summary>
+    /// Handles an error met by a call made during <paramref name="session"/> (the <see cref="AuthErrorHandler"/> reads it
+    /// before sending), so a late 401 from a session that has already ended causes no second logout.
+    /// </summary>
+    internal async Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request, long session, CancellationToken cancellationToken)
     {
         var provider = RequireProvider();
-        var session = Interlocked.Read(ref _session);
         var outcome = await _invoker.InvokeAsync(nameof(AuthProvider.OnErrorAsync), t => provider.OnErrorAsync(request ?? new OnErrorRequest(), t), cancellationToken);
         if (!outcome.HasValue)
         {
@@ -21,7 +30,8 @@ public sealed partial class AuthManager
         var result = outcome.Value!;
         if (result.Logout)
         {
-            await LogoutOnceAsync(provider, session, result.RedirectTo, cancellationToken);
+            // Validated before the provider sees it: a provider may hand RedirectPath on (for example to an identity server).
+            await LogoutOnceAsync(provider, session, Validated(result.RedirectTo, "OnErrorAsync RedirectTo"), cancellationToken);
         }
         else
         {
