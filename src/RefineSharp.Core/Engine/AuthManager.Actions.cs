@@ -100,7 +100,17 @@ public sealed partial class AuthManager
         return result;
     }
 
-    private async Task<AuthActionResult> LogoutCoreAsync(AuthProvider provider, LogoutRequest request, CancellationToken cancellationToken)
+    private Task<AuthActionResult> LogoutCoreAsync(
+        AuthProvider provider,
+        LogoutRequest request,
+        CancellationToken cancellationToken)
+        => LogoutCoreAsync(provider, request, returnPath: null, cancellationToken);
+
+    private async Task<AuthActionResult> LogoutCoreAsync(
+        AuthProvider provider,
+        LogoutRequest request,
+        string? returnPath,
+        CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _session);
         var (result, completed) = await RunAsync(nameof(AuthProvider.LogoutAsync), t => provider.LogoutAsync(request, t), cancellationToken);
@@ -109,9 +119,8 @@ public sealed partial class AuthManager
         Invalidate(AuthChangeReason.Logout);
         if (completed && !request.SuppressRedirect)
         {
-            Navigate(
-                Validated(request.RedirectPath, "LogoutRequest.RedirectPath") ?? Validated(result.RedirectTo, "LogoutAsync RedirectTo"),
-                NavigationKind.Push);
+            var target = Validated(request.RedirectPath, "LogoutRequest.RedirectPath") ?? Validated(result.RedirectTo, "LogoutAsync RedirectTo");
+            Navigate(ReturnPaths.Append(target, _options.ReturnPathParameter, returnPath), NavigationKind.Push);
         }
 
         Notify(AuthAction.Logout, result);

@@ -21,6 +21,9 @@ public sealed partial class AuthManager
     internal async Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request, long session, CancellationToken cancellationToken)
     {
         var provider = RequireProvider();
+
+        // Read before anything navigates: after an expired session the user should come back to this page.
+        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.FromCurrentUri(SafeCurrentUri()) : null;
         var outcome = await _invoker.InvokeAsync(nameof(AuthProvider.OnErrorAsync), t => provider.OnErrorAsync(request ?? new OnErrorRequest(), t), cancellationToken);
         if (!outcome.HasValue)
         {
@@ -31,7 +34,7 @@ public sealed partial class AuthManager
         if (result.Logout)
         {
             // Validated before the provider sees it: a provider may hand RedirectPath on (for example to an identity server).
-            await LogoutOnceAsync(provider, session, Validated(result.RedirectTo, "OnErrorAsync RedirectTo"), cancellationToken);
+            await LogoutOnceAsync(provider, session, Validated(result.RedirectTo, "OnErrorAsync RedirectTo"), returnPath, cancellationToken);
         }
         else
         {
@@ -41,7 +44,7 @@ public sealed partial class AuthManager
         return result;
     }
 
-    private Task LogoutOnceAsync(AuthProvider provider, long session, string? redirectTo, CancellationToken cancellationToken)
+    private Task LogoutOnceAsync(AuthProvider provider, long session, string? redirectTo, string? returnPath, CancellationToken cancellationToken)
     {
         lock (_sessionGate)
         {
@@ -57,7 +60,7 @@ public sealed partial class AuthManager
             }
 
             // LogoutCoreAsync bumps the session synchronously, before its first await, so later errors see it.
-            _errorLogout = LogoutCoreAsync(provider, new LogoutRequest { RedirectPath = redirectTo }, cancellationToken);
+            _errorLogout = LogoutCoreAsync(provider, new LogoutRequest { RedirectPath = redirectTo }, returnPath, cancellationToken);
             return _errorLogout;
         }
     }
