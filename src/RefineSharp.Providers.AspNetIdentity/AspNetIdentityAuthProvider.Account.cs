@@ -31,7 +31,7 @@ public sealed partial class AspNetIdentityAuthProvider
         var response = await _api.SendAsync<NoContent>(HttpMethod.Post, _options.ForgotPasswordEndpoint, new { email = request.Email ?? "" }, cancellationToken);
         return response.IsOk
             ? AuthActionResult.Ok(_options.LoginPath) with { SuccessNotification = Notice(TextKeys.ForgotSentTitle, TextKeys.ForgotSent) }
-            : AuthActionResult.Fail(ValidationError(response, TextKeys.ForgotFailedTitle, TextKeys.ServiceFailed));
+            : AuthActionResult.Fail(ValidationError(response, TextKeys.ForgotFailedTitle));
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public sealed partial class AspNetIdentityAuthProvider
             HttpMethod.Post, _options.ResetPasswordEndpoint, new { email, resetCode = code, newPassword = password }, cancellationToken);
         return response.IsOk
             ? AuthActionResult.Ok(_options.LoginPath) with { SuccessNotification = Notice(TextKeys.ResetTitle, TextKeys.Reset) }
-            : AuthActionResult.Fail(ValidationError(response, TextKeys.UpdateFailedTitle, TextKeys.ServiceFailed));
+            : AuthActionResult.Fail(ValidationError(response, TextKeys.UpdateFailedTitle));
     }
 
     private async Task<AuthActionResult> ChangePasswordAsync(string? currentPassword, string password, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed partial class AspNetIdentityAuthProvider
             HttpMethod.Post, _options.InfoEndpoint, new { newPassword = password, oldPassword = currentPassword ?? "" }, _tokens, cancellationToken);
         if (!response.IsOk)
         {
-            return AuthActionResult.Fail(ValidationError(response, TextKeys.UpdateFailedTitle, TextKeys.ServiceFailed));
+            return AuthActionResult.Fail(ValidationError(response, TextKeys.UpdateFailedTitle));
         }
 
         // The new security stamp invalidates the refresh token: sign in again so the session survives the next refresh.
@@ -92,11 +92,15 @@ public sealed partial class AspNetIdentityAuthProvider
 
     private SuccessNotification Notice(string titleKey, string messageKey) => new(_texts[titleKey], _texts[messageKey]);
 
-    /// <summary>Identity's validation messages (errors dictionary) when there are some, else the generic service error.</summary>
-    private AuthError ValidationError<T>(ApiResponse<T> response, string titleKey, string fallbackKey) =>
-        response.Outcome == ApiOutcome.Failed && response.Problem?.Messages() is { } messages
-            ? new AuthError(_texts[titleKey], messages)
-            : response.Outcome == ApiOutcome.Failed && fallbackKey != TextKeys.ServiceFailed
-                ? Error(titleKey, fallbackKey)
-                : ServiceError(response, titleKey);
+    /// <summary>Identity's validation messages (errors dictionary) when there are some; else the fallback for a refusal, or the service error.</summary>
+    private AuthError ValidationError<T>(ApiResponse<T> response, string titleKey, string? refusedKey = null)
+    {
+        if (response.Outcome == ApiOutcome.Failed && response.Problem?.Messages() is { } messages)
+        {
+            return new AuthError(_texts[titleKey], messages);
+        }
+
+        var refused = response.Outcome == ApiOutcome.Failed && (int?)response.Status is < 500;
+        return refused && refusedKey is not null ? Error(titleKey, refusedKey) : ServiceError(response, titleKey);
+    }
 }
