@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RefineSharp.Demo.Components;
+using RefineSharp.Demo.Data;
+using RefineSharp.Demo.Email;
+using RefineSharp.Demo.Endpoints;
+using RefineSharp.Demo.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// SQLite file under the content root (Demo:Database, or the environment variable Demo__Database); read when the
+// context is built, so tests can point it at a temp file through any configuration source.
+builder.Services.AddDbContext<DemoDbContext>((sp, o) =>
+{
+    var path = Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IConfiguration>()["Demo:Database"] ?? "App_Data/demo.db");
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    o.UseSqlite($"Data Source={path}");
+});
+
+// The Identity API (bearer tokens) with roles, lockout after 5 failures for 5 minutes, and the development outbox.
+builder.Services.AddAuthorization();
+builder.Services.AddDemoApiPolicies();
+builder.Services
+    .AddIdentityApiEndpoints<IdentityUser>(o =>
+    {
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = true;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<DemoDbContext>();
+builder.Services.AddSingleton<IEmailSender<IdentityUser>, OutboxEmailSender>();
+
+// RefineSharp: the circuits talk to this app's own Identity API over loopback; the address is resolved at run time.
+builder.Services.AddRefine()
+    .AddAspNetIdentityAuth(o => o.BaseAddressResolver = DemoServerAddress.Identity)
+    .AddDataProtectionTokenProtector()
+    .AddAuthenticatedHttpClient<DemoApiClient>((sp, http) => http.BaseAddress = DemoServerAddress.Get(sp));
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapGroup("/identity").MapIdentityApi<IdentityUser>();
+app.MapGroup("/identity").MapIdentityRoles<IdentityUser>();
+app.MapDemoApi();
+if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:EnableOutbox"))
+{
+    app.MapDevOutbox();
+}
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+await DemoSeeder.SeedAsync(app.Services);
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var address = DemoServerAddress.Get(app.Services);
+    app.Logger.LogInformation("RefineSharp demo ready at {Address} (sign in as {Admin} / {Editor}; see README.md)", address, DemoSeeder.AdminEmail, DemoSeeder.EditorEmail);
+});
+
+await app.RunAsync();
+
+/// <summary>The demo's entry point (public for WebApplicationFactory in the tests).</summary>
+public partial class Program;
