@@ -112,7 +112,7 @@ public sealed partial class AuthManager
         string? returnPath,
         CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _session);
+        Interlocked.Exchange(ref _endedSession, Interlocked.Increment(ref _session));
         var (result, completed) = await RunAsync(nameof(AuthProvider.LogoutAsync), t => provider.LogoutAsync(request, t), cancellationToken);
 
         // Fail closed: whatever the provider said, nothing cached from the old session survives a logout.

@@ -44,6 +44,25 @@ public sealed partial class AuthManager
         return result;
     }
 
+    /// <summary>
+    /// Ends the session because it expired or was revoked, not because the user asked (for example a token refresh
+    /// failed): logs out once, joining a logout that is already running, and the redirect carries the current page as
+    /// <c>?to=</c> (see <see cref="RefineOptions.ReturnToPageAfterSessionEnds"/>).
+    /// </summary>
+    public Task EndSessionAsync(CancellationToken cancellationToken = default)
+    {
+        var provider = RequireProvider();
+
+        // No login since the last logout: this session has already ended.
+        if (CurrentSession == Interlocked.Read(ref _endedSession))
+        {
+            return Task.CompletedTask;
+        }
+
+        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.FromCurrentUri(SafeCurrentUri()) : null;
+        return LogoutOnceAsync(provider, CurrentSession, redirectTo: null, returnPath, cancellationToken);
+    }
+
     private Task LogoutOnceAsync(AuthProvider provider, long session, string? redirectTo, string? returnPath, CancellationToken cancellationToken)
     {
         lock (_sessionGate)

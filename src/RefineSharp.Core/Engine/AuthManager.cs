@@ -30,6 +30,9 @@ public sealed partial class AuthManager
     private AuthProvider? _provider;
     private long _generation;
     private long _session;
+
+    // The session number a logout left behind; -1 until the first logout, so a restored session can still end.
+    private long _endedSession = -1;
     private Task<AuthActionResult>? _errorLogout;
     private bool? _lastCheckAnswer;
     private volatile AuthStatus _status;

@@ -51,7 +51,7 @@ public static class TokenRefreshBuilderExtensions
     {
         try
         {
-            await authManager.LogoutAsync(new LogoutRequest(), CancellationToken.None);
+            await authManager.EndSessionAsync(CancellationToken.None);
         }
         catch (Exception ex)
         {

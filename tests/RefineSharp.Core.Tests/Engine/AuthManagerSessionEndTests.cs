@@ -87,4 +87,32 @@ public sealed class AuthManagerSessionEndTests
 
         Assert.Equal(new Navigation("/posts", NavigationKind.Replace), host.Navigator.Navigations[^1]);
     }
+
+    [Fact]
+    public async Task EndSessionAsync_FromAPage_LogsOutOnceAndRedirectsWithTo()
+    {
+        _provider.Logout = (_, _) => Task.FromResult(AuthActionResult.Ok("/login"));
+        await using var host = AuthTestHost.For(_provider);
+        host.Navigator.CurrentUri = "http://localhost/admin";
+
+        await Task.WhenAll(host.Manager.EndSessionAsync(), host.Manager.EndSessionAsync());
+
+        Assert.Equal(1, _provider.CallsTo(nameof(AuthProvider.LogoutAsync)));
+        Assert.Equal([new Navigation("/login?to=%2Fadmin", NavigationKind.Push)], host.Navigator.Navigations);
+    }
+
+    [Fact]
+    public async Task EndSessionAsync_AfterALogout_DoesNothingUntilTheNextLogin()
+    {
+        _provider.Login = (_, _) => Task.FromResult(AuthActionResult.Ok());
+        await using var host = AuthTestHost.For(_provider);
+        await host.Manager.LogoutAsync();
+
+        await host.Manager.EndSessionAsync();
+        Assert.Equal(1, _provider.CallsTo(nameof(AuthProvider.LogoutAsync)));
+
+        await host.Manager.LoginAsync(new LoginRequest { Email = "a@b.c", Password = "x" });
+        await host.Manager.EndSessionAsync();
+        Assert.Equal(2, _provider.CallsTo(nameof(AuthProvider.LogoutAsync)));
+    }
 }
