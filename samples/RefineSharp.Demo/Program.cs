@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RefineSharp.Demo.Components;
@@ -31,6 +32,16 @@ builder.Services
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<DemoDbContext>();
 builder.Services.AddSingleton<IEmailSender<IdentityUser>, OutboxEmailSender>();
+
+// Access tokens live an hour by default; Demo:AccessTokenLifetime (for example "00:00:31") shortens them so the
+// browser tests can watch a refresh happen.
+builder.Services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+{
+    if (builder.Configuration.GetValue<TimeSpan?>("Demo:AccessTokenLifetime") is { } lifetime)
+    {
+        o.BearerTokenExpiration = lifetime;
+    }
+});
 
 // RefineSharp: the circuits talk to this app's own Identity API over loopback; the address is resolved at run time.
 builder.Services.AddRefine()
