@@ -157,7 +157,7 @@ public sealed class AuthenticatedTests : RefineTestBase
 
         Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Params, new Dictionary<string, object?> { ["tenant"] = "acme" }));
 
-        Assert.Equal("acme", Provider.RequestsOf<CheckRequest>().Single().GetExtraString("tenant"));
+        Assert.Single(Provider.RequestsOf<CheckRequest>(), r => r.GetExtraString("tenant") == "acme");
     }
 
     [Theory]
@@ -336,13 +336,14 @@ public sealed class AuthenticatedTests : RefineTestBase
     [Fact]
     public async Task Dispose_AfterwardsStateChanges_AreIgnored()
     {
-        var cut = Render<Authenticated>(p => p.AddChildContent(Protected));
-        var checks = Provider.CallCount(nameof(AuthProvider.CheckAsync));
+        var mine = new Dictionary<string, object?> { ["guard"] = "disposed" };
+        var cut = Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Params, mine));
+        Assert.Single(Provider.RequestsOf<CheckRequest>(), r => r.GetExtraString("guard") == "disposed");
         await DisposeComponentsAsync();
 
         OnRenderer(Auth.InvalidateAuthStore);
 
-        Assert.Equal(checks, Provider.CallCount(nameof(AuthProvider.CheckAsync)));
+        Assert.Single(Provider.RequestsOf<CheckRequest>(), r => r.GetExtraString("guard") == "disposed");
         Assert.True(cut.IsDisposed);
     }
 
