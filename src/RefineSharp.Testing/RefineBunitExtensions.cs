@@ -1,6 +1,7 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RefineSharp.Blazor;
 
 namespace RefineSharp.Testing;
@@ -10,7 +11,7 @@ public static class RefineBunitExtensions
 {
     /// <summary>
     /// Registers <c>AddRefine().AddBlazor()</c> with a <see cref="FakeAuthProvider"/> (not authenticated until you say
-    /// otherwise), renders interactively (call <c>SetRendererInfo</c> afterwards to test prerendering) and answers
+    /// otherwise) and the real authorization services (for AuthorizeView), renders interactively (call <c>SetRendererInfo</c> afterwards to test prerendering) and answers
     /// RefineSharp's JavaScript module calls loosely.
     /// </summary>
     public static RefineTestContext AddRefine(this BunitContext context) => context.AddRefine(new FakeAuthProvider());
@@ -21,7 +22,11 @@ public static class RefineBunitExtensions
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(provider);
         context.Services.AddRefine().AddAuthProvider(provider).AddBlazor();
-        context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        // bUnit registers a placeholder that throws; RefineSharp's claims bridge needs the real policy evaluation.
+        context.Services.RemoveAll<IAuthorizationService>();
+        context.Services.AddAuthorizationCore();
+        context.ComponentFactories.Add(new InteractiveByDefault(context));
         context.JSInterop.SetupModule(RefineJsModule.Path).Mode = JSRuntimeMode.Loose;
         return new RefineTestContext(context, provider);
     }

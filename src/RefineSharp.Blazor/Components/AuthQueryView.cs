@@ -92,7 +92,7 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
         _cancel?.Cancel();
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
-        var pending = LoadAsync(_cancel.Token);
+        var pending = SafeLoadAsync(_cancel.Token);
         if (!pending.IsCompleted)
         {
             _loaded = false;
@@ -108,16 +108,24 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
         {
             return;
         }
-        catch (InvalidCastException ex)
-        {
-            // The provider returned another type than the component asked for: say so in the log, show no value.
-            BlazorLog.AuthStateFailed(LoggerFactory.CreateLogger(GetType()), ex);
-            value = default;
-        }
 
         if (version == Interlocked.Read(ref _version))
         {
             (_value, _loaded) = (value, true);
+        }
+    }
+
+    private async ValueTask<TValue?> SafeLoadAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoadAsync(cancellationToken);
+        }
+        catch (InvalidCastException ex)
+        {
+            // The provider returned another type than the component asked for: say so in the log, show no value.
+            BlazorLog.AuthStateFailed(LoggerFactory.CreateLogger(GetType()), ex);
+            return default;
         }
     }
 

@@ -16,7 +16,7 @@ public static class RefineBlazorBuilderExtensions
     /// Wires the engine into Blazor: NavigationManager navigation, the notification store that
     /// <see cref="RefineNotifications"/> shows, the cascading <see cref="RefineAuthState"/>,
     /// <see cref="RefineAuthenticationStateProvider"/> (for AuthorizeView and [Authorize]),
-    /// <c>AddCascadingAuthenticationState()</c> and <see cref="AuthActions"/>. Safe to call more than once.
+    /// <c>AddAuthorizationCore()</c>, <c>AddCascadingAuthenticationState()</c> and <see cref="AuthActions"/>. Safe to call more than once.
     /// </summary>
     public static RefineBuilder AddBlazor(this RefineBuilder builder, Action<RefineBlazorOptions>? configure = null)
     {
@@ -49,6 +49,7 @@ public static class RefineBlazorBuilderExtensions
             sp.GetRequiredService<RefineAuthStateSource>(),
             sp.GetRequiredService<IOptions<RefineBlazorOptions>>()));
         services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<RefineAuthenticationStateProvider>()));
+        services.AddAuthorizationCore();
         services.AddCascadingAuthenticationState();
         services.AddCascadingValue(sp =>
         {
