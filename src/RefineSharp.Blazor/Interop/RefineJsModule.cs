@@ -6,7 +6,7 @@ namespace RefineSharp.Blazor;
 /// Loads RefineSharp's own JavaScript module (wwwroot/refine-sync.js) once per scope. A failed import (prerendering,
 /// a closed connection) is not remembered, so the next call tries again.
 /// </summary>
-internal sealed class RefineJsModule : IAsyncDisposable
+internal sealed class RefineJsModule : IAsyncDisposable, IDisposable
 {
     public const string Path = "./_content/RefineSharp.Blazor/refine-sync.js";
 
@@ -33,6 +33,9 @@ internal sealed class RefineJsModule : IAsyncDisposable
             _gate.Release();
         }
     }
+
+    // A container disposed synchronously cannot await the browser; the module is released with the page then.
+    public void Dispose() => _gate.Dispose();
 
     public async ValueTask DisposeAsync()
     {
