@@ -189,17 +189,7 @@ public sealed class Authenticated : ComponentBase, IDisposable
             return;
         }
 
-        var current = Navigator.CurrentUri;
-        var parameter = Auth.Options.ReturnPathParameter;
-        var destination = AppendCurrentPathToQuery
-            ? ReturnPath.Append(target, parameter, ReturnPath.For(current, parameter))
-            : target;
-
-        // Already there (a guard around the login page itself): navigating again would loop.
-        if (!string.Equals(destination, ReturnPath.PathAndQuery(current), StringComparison.Ordinal))
-        {
-            Navigator.NavigateTo(destination, NavigationKind.Replace);
-        }
+        ReturnPath.Redirect(Navigator, target, Auth.Options.ReturnPathParameter, AppendCurrentPathToQuery);
     }
 
     private string? Local(string? target)

@@ -46,12 +46,6 @@ public sealed class RedirectToLogin : ComponentBase
         }
 
         var target = LocalRedirect.IsLocal(LoginPath) ? LoginPath! : Options.Value.LoginPath;
-        var parameter = Auth.Options.ReturnPathParameter;
-        var current = Navigator.CurrentUri;
-        var destination = ReturnPath.Append(target, parameter, ReturnPath.For(current, parameter));
-        if (!string.Equals(destination, ReturnPath.PathAndQuery(current), StringComparison.Ordinal))
-        {
-            Navigator.NavigateTo(destination, NavigationKind.Replace);
-        }
+        ReturnPath.Redirect(Navigator, target, Auth.Options.ReturnPathParameter, appendCurrentPath: true);
     }
 }

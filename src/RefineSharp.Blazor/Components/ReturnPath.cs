@@ -3,6 +3,20 @@ namespace RefineSharp.Blazor;
 /// <summary>Builds "target?to=current" the way refine's guard does, keeping an existing local <c>?to=</c>.</summary>
 internal static class ReturnPath
 {
+    /// <summary>
+    /// Replaces the current page with <paramref name="target"/> (plus <c>?to=</c> when asked), unless that is where the
+    /// app already is: a guard around its own login page must not navigate in a loop.
+    /// </summary>
+    public static void Redirect(INavigator navigator, string target, string parameter, bool appendCurrentPath)
+    {
+        var current = navigator.CurrentUri;
+        var destination = appendCurrentPath ? Append(target, parameter, For(current, parameter)) : target;
+        if (!string.Equals(destination, PathAndQuery(current), StringComparison.Ordinal))
+        {
+            navigator.NavigateTo(destination, NavigationKind.Replace);
+        }
+    }
+
     /// <summary>The path and query of <paramref name="currentUri"/> to come back to, or null at the root.</summary>
     public static string? For(string currentUri, string parameter)
     {
