@@ -128,8 +128,8 @@ public sealed class AuthPageTests : RefineTestBase
     {
         var cut = Render<AuthPage>();
 
-        await cut.Find("#email").ChangeAsync(new ChangeEventArgs { Value = "ann@example.com" });
-        await cut.Find("#password").ChangeAsync(new ChangeEventArgs { Value = "s3cret" });
+        await cut.Find("#email").InputAsync(new ChangeEventArgs { Value = "ann@example.com" });
+        await cut.Find("#password").InputAsync(new ChangeEventArgs { Value = "s3cret" });
         await cut.Find("#remember").ChangeAsync(new ChangeEventArgs { Value = true });
         await cut.Find("form").SubmitAsync();
 
