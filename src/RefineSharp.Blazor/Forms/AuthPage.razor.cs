@@ -20,6 +20,7 @@ public sealed partial class AuthPage
     private string _email = string.Empty;
     private string _password = string.Empty;
     private string _confirmPassword = string.Empty;
+    private string _currentPassword = string.Empty;
     private bool _remember;
     private bool _pending;
     private bool _focusFirstError;
@@ -64,6 +65,13 @@ public sealed partial class AuthPage
     /// <summary>Renders the page's parts yourself (refine's <c>renderContent</c>); only its output is shown.</summary>
     [Parameter]
     public RenderFragment<AuthPageContent>? RenderContent { get; set; }
+
+    /// <summary>
+    /// True adds a "Current Password" field to the update-password form, for a signed-in user changing their password
+    /// (sent as <see cref="UpdatePasswordRequest.CurrentPassword"/>). Leave it off for reset links that carry a code.
+    /// </summary>
+    [Parameter]
+    public bool ShowCurrentPassword { get; set; }
 
     /// <summary>True shows only the provider buttons and links, without the form.</summary>
     [Parameter]
@@ -184,7 +192,7 @@ public sealed partial class AuthPage
         {
             AuthPageType.Register => () => Auth.RegisterAsync(new RegisterRequest { Email = _email.Trim(), Password = _password, Extra = Variables() }),
             AuthPageType.ForgotPassword => () => Auth.ForgotPasswordAsync(new ForgotPasswordRequest { Email = _email.Trim(), Extra = Variables() }),
-            AuthPageType.UpdatePassword => () => Auth.UpdatePasswordAsync(new UpdatePasswordRequest { Password = _password, ConfirmPassword = _confirmPassword, Extra = Variables() }),
+            AuthPageType.UpdatePassword => () => Auth.UpdatePasswordAsync(new UpdatePasswordRequest { Password = _password, ConfirmPassword = _confirmPassword, CurrentPassword = ShowCurrentPassword ? _currentPassword : null, Extra = Variables() }),
             _ => () => Auth.LoginAsync(new LoginRequest { Email = _email.Trim(), Password = _password, Remember = _remember, Extra = Variables() }),
         });
     }
@@ -247,6 +255,11 @@ public sealed partial class AuthPage
 
         if (Type == AuthPageType.UpdatePassword)
         {
+            if (ShowCurrentPassword && string.IsNullOrEmpty(_currentPassword))
+            {
+                _errors[FormField.CurrentPassword] = T[PageTextKeys.UpdateRequiredCurrent];
+            }
+
             if (string.IsNullOrEmpty(_password))
             {
                 _errors[FormField.Password] = T[PageTextKeys.UpdateRequiredPassword];

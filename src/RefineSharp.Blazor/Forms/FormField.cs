@@ -6,5 +6,6 @@ internal static class FormField
     public const string Email = "email";
     public const string Password = "password";
     public const string ConfirmPassword = "confirmPassword";
+    public const string CurrentPassword = "currentPassword";
     public const string Remember = "remember";
 }

@@ -35,6 +35,8 @@ internal static class PageTextKeys
     public const string UpdateTitle = "pages.updatePassword.title";
     public const string UpdatePassword = "pages.updatePassword.fields.password";
     public const string UpdateConfirmPassword = "pages.updatePassword.fields.confirmPassword";
+    public const string UpdateCurrentPassword = "pages.updatePassword.fields.currentPassword";
+    public const string UpdateRequiredCurrent = "pages.updatePassword.errors.requiredCurrentPassword";
     public const string UpdateSubmit = "pages.updatePassword.buttons.submit";
     public const string UpdateRequiredPassword = "pages.updatePassword.errors.requiredPassword";
     public const string UpdateRequiredConfirm = "pages.updatePassword.errors.requiredConfirmPassword";

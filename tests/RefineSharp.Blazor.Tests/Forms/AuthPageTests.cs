@@ -178,6 +178,37 @@ public sealed class AuthPageTests : RefineTestBase
     }
 
     [Fact]
+    public void Render_UpdatePasswordWithoutCurrentPassword_HasNoCurrentPasswordField() =>
+        Assert.Empty(Render<AuthPage>(p => p.Add(x => x.Type, AuthPageType.UpdatePassword)).FindAll("#currentPassword"));
+
+    [Fact]
+    public async Task Submit_UpdatePasswordWithCurrentPassword_SendsIt()
+    {
+        var cut = Render<AuthPage>(p => p.Add(x => x.Type, AuthPageType.UpdatePassword).Add(x => x.ShowCurrentPassword, true));
+
+        Assert.Equal("Current Password", cut.Find("label[for=currentPassword]").TextContent);
+        await cut.Find("#currentPassword").ChangeAsync(new ChangeEventArgs { Value = "0ld" });
+        await cut.Find("#password").ChangeAsync(new ChangeEventArgs { Value = "n3w" });
+        await cut.Find("#confirmPassword").ChangeAsync(new ChangeEventArgs { Value = "n3w" });
+        await cut.Find("form").SubmitAsync();
+
+        Assert.Equal("0ld", Provider.RequestsOf<UpdatePasswordRequest>().Single().CurrentPassword);
+    }
+
+    [Fact]
+    public async Task Submit_UpdatePasswordWithEmptyCurrentPassword_ShowsMessageAndSendsNothing()
+    {
+        var cut = Render<AuthPage>(p => p.Add(x => x.Type, AuthPageType.UpdatePassword).Add(x => x.ShowCurrentPassword, true));
+
+        await cut.Find("#password").ChangeAsync(new ChangeEventArgs { Value = "n3w" });
+        await cut.Find("#confirmPassword").ChangeAsync(new ChangeEventArgs { Value = "n3w" });
+        await cut.Find("form").SubmitAsync();
+
+        Assert.Equal("Please enter your current password", cut.Find("#currentPassword-error").TextContent);
+        Assert.Empty(Provider.RequestsOf<UpdatePasswordRequest>());
+    }
+
+    [Fact]
     public async Task Click_ProviderButtonOnLogin_CallsLoginWithProviderName()
     {
         var cut = Render<AuthPage>(p => p.Add(x => x.Providers, [new AuthPageProvider { Name = "google", Label = "Sign in with Google" }]));
