@@ -47,6 +47,9 @@ builder.Services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o
 builder.Services.AddRefine()
     .AddAspNetIdentityAuth(o => o.BaseAddressResolver = DemoServerAddress.Identity)
     .AddDataProtectionTokenProtector()
+    // Tokens live in the browser's localStorage, encrypted with data protection, so a reload keeps the session.
+    .AddBrowserTokenStore()
+    .AddBlazor(o => o.LoginPath = "/login")
     .AddAuthenticatedHttpClient<DemoApiClient>((sp, http) => http.BaseAddress = DemoServerAddress.Get(sp));
 
 builder.Services.AddRazorComponents()

@@ -92,7 +92,7 @@ public sealed class Authenticated : ComponentBase, IDisposable
     protected override void OnInitialized() => Auth.AuthStateChanged += OnAuthStateChanged;
 
     /// <inheritdoc />
-    protected override Task OnParametersSetAsync() => EvaluateAsync();
+    protected override Task OnParametersSetAsync() => EvaluateAsync(allowRedirect: true);
 
     /// <inheritdoc />
     protected override void BuildRenderTree(RenderTreeBuilder builder)
@@ -107,7 +107,7 @@ public sealed class Authenticated : ComponentBase, IDisposable
         builder.AddContent(0, content);
     }
 
-    private async Task EvaluateAsync()
+    private async Task EvaluateAsync(bool allowRedirect)
     {
         var version = Interlocked.Increment(ref _version);
         if (!RendererInfo.IsInteractive)
@@ -153,11 +153,11 @@ public sealed class Authenticated : ComponentBase, IDisposable
 
         if (version == Interlocked.Read(ref _version) && !_disposed)
         {
-            await ApplyAsync(result, version);
+            await ApplyAsync(result, version, allowRedirect);
         }
     }
 
-    private async Task ApplyAsync(CheckResult result, long version)
+    private async Task ApplyAsync(CheckResult result, long version, bool allowRedirect)
     {
         _result = result;
         if (result.Authenticated)
@@ -178,7 +178,7 @@ public sealed class Authenticated : ComponentBase, IDisposable
             }
         }
 
-        if (_fallbackSet || !Redirect)
+        if (_fallbackSet || !Redirect || !allowRedirect)
         {
             return;
         }
@@ -215,13 +215,16 @@ public sealed class Authenticated : ComponentBase, IDisposable
             return;
         }
 
+        // The engine is about to navigate (login, logout or register with a redirect): redirecting too would race it,
+        // for example turning a logout's "/login" into "/login?to=<this page>".
+        var engineNavigates = e.RedirectingTo is not null;
         _ = InvokeAsync(async () =>
         {
             try
             {
                 if (!_disposed)
                 {
-                    await EvaluateAsync();
+                    await EvaluateAsync(allowRedirect: !engineNavigates);
                     StateHasChanged();
                 }
             }
