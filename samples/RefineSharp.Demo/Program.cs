@@ -1,3 +1,4 @@
+using RefineSharp.Tokens;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,16 @@ builder.Services.AddRefine()
     .AddBrowserTokenStore()
     .AddBlazor(o => o.LoginPath = "/login")
     .AddAuthenticatedHttpClient<DemoApiClient>((sp, http) => http.BaseAddress = DemoServerAddress.Get(sp));
+
+// The client refreshes an access token 30 s before it expires; Demo:TokenRefreshSkew ("00:00:00") lets the browser
+// tests send an expired token on purpose, to watch the API's 401 end the session.
+builder.Services.Configure<TokenRefreshOptions>(o =>
+{
+    if (builder.Configuration.GetValue<TimeSpan?>("Demo:TokenRefreshSkew") is { } skew)
+    {
+        o.RefreshSkew = skew;
+    }
+});
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
