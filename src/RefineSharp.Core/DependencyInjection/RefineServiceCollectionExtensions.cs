@@ -20,6 +20,8 @@ public static class RefineServiceCollectionExtensions
             services.Configure(configure);
         }
 
+        // The localizer factory needs an ILoggerFactory; AddLogging is idempotent and keeps the app's own configuration.
+        services.AddLogging();
         services.AddLocalization();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<INavigator, NoOpNavigator>();

@@ -14,8 +14,9 @@ public sealed partial class AuthManager
         if (completed && result.Success)
         {
             Interlocked.Increment(ref _session);
-            Invalidate(AuthChangeReason.Login);
-            Navigate(returnPath ?? Validated(result.RedirectTo, "LoginAsync RedirectTo"), NavigationKind.Replace);
+            var target = returnPath ?? Validated(result.RedirectTo, "LoginAsync RedirectTo");
+            Invalidate(AuthChangeReason.Login, target);
+            Navigate(target, NavigationKind.Replace);
         }
 
         Notify(AuthAction.Login, result);
@@ -44,13 +45,14 @@ public sealed partial class AuthManager
         var (result, completed) = await RunAsync(nameof(AuthProvider.RegisterAsync), t => provider.RegisterAsync(request ?? new RegisterRequest(), t), cancellationToken);
         if (completed)
         {
+            var target = Validated(result.RedirectTo, "RegisterAsync RedirectTo");
             if (result.Success)
             {
                 Interlocked.Increment(ref _session);
-                Invalidate(AuthChangeReason.Register);
+                Invalidate(AuthChangeReason.Register, target);
             }
 
-            Navigate(Validated(result.RedirectTo, "RegisterAsync RedirectTo"), NavigationKind.Replace);
+            Navigate(target, NavigationKind.Replace);
         }
 
         Notify(AuthAction.Register, result);
@@ -100,19 +102,31 @@ public sealed partial class AuthManager
         return result;
     }
 
-    private async Task<AuthActionResult> LogoutCoreAsync(AuthProvider provider, LogoutRequest request, CancellationToken cancellationToken)
+    private Task<AuthActionResult> LogoutCoreAsync(
+        AuthProvider provider,
+        LogoutRequest request,
+        CancellationToken cancellationToken)
+        => LogoutCoreAsync(provider, request, returnPath: null, cancellationToken);
+
+    private async Task<AuthActionResult> LogoutCoreAsync(
+        AuthProvider provider,
+        LogoutRequest request,
+        string? returnPath,
+        CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _session);
+        Interlocked.Exchange(ref _endedSession, Interlocked.Increment(ref _session));
         var (result, completed) = await RunAsync(nameof(AuthProvider.LogoutAsync), t => provider.LogoutAsync(request, t), cancellationToken);
 
-        // Fail closed: whatever the provider said, nothing cached from the old session survives a logout.
-        Invalidate(AuthChangeReason.Logout);
-        if (completed && !request.SuppressRedirect)
-        {
-            Navigate(
+        var target = completed && !request.SuppressRedirect
+            ? ReturnPaths.Append(
                 Validated(request.RedirectPath, "LogoutRequest.RedirectPath") ?? Validated(result.RedirectTo, "LogoutAsync RedirectTo"),
-                NavigationKind.Push);
-        }
+                _options.ReturnPathParameter,
+                returnPath)
+            : null;
+
+        // Fail closed: whatever the provider said, nothing cached from the old session survives a logout.
+        Invalidate(AuthChangeReason.Logout, target);
+        Navigate(target, NavigationKind.Push);
 
         Notify(AuthAction.Logout, result);
         return result;

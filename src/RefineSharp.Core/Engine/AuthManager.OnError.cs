@@ -8,10 +8,22 @@ public sealed partial class AuthManager
     /// cause one logout, and an error from a session that has already ended causes none. A provider that throws
     /// here fails silently, as in refine.
     /// </summary>
-    public async Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request = null, CancellationToken cancellationToken = default)
+    public Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request = null, CancellationToken cancellationToken = default) =>
+        OnErrorAsync(request, CurrentSession, cancellationToken);
+
+    /// <summary>Identifies the current sign-in session; every login, register and logout starts a new one.</summary>
+    internal long CurrentSession => Interlocked.Read(ref _session);
+
+    /// <summary>
+    /// Handles an error met by a call made during <paramref name="session"/> (the <see cref="AuthErrorHandler"/> reads it
+    /// before sending), so a late 401 from a session that has already ended causes no second logout.
+    /// </summary>
+    internal async Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request, long session, CancellationToken cancellationToken)
     {
         var provider = RequireProvider();
-        var session = Interlocked.Read(ref _session);
+
+        // Read before anything navigates: after an expired session the user should come back to this page.
+        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.FromCurrentUri(SafeCurrentUri()) : null;
         var outcome = await _invoker.InvokeAsync(nameof(AuthProvider.OnErrorAsync), t => provider.OnErrorAsync(request ?? new OnErrorRequest(), t), cancellationToken);
         if (!outcome.HasValue)
         {
@@ -21,7 +33,8 @@ public sealed partial class AuthManager
         var result = outcome.Value!;
         if (result.Logout)
         {
-            await LogoutOnceAsync(provider, session, result.RedirectTo, cancellationToken);
+            // Validated before the provider sees it: a provider may hand RedirectPath on (for example to an identity server).
+            await LogoutOnceAsync(provider, session, Validated(result.RedirectTo, "OnErrorAsync RedirectTo"), returnPath, cancellationToken);
         }
         else
         {
@@ -31,7 +44,26 @@ public sealed partial class AuthManager
         return result;
     }
 
-    private Task LogoutOnceAsync(AuthProvider provider, long session, string? redirectTo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the session because it expired or was revoked, not because the user asked (for example a token refresh
+    /// failed): logs out once, joining a logout that is already running, and the redirect carries the current page as
+    /// <c>?to=</c> (see <see cref="RefineOptions.ReturnToPageAfterSessionEnds"/>).
+    /// </summary>
+    public Task EndSessionAsync(CancellationToken cancellationToken = default)
+    {
+        var provider = RequireProvider();
+
+        // No login since the last logout: this session has already ended.
+        if (CurrentSession == Interlocked.Read(ref _endedSession))
+        {
+            return Task.CompletedTask;
+        }
+
+        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.FromCurrentUri(SafeCurrentUri()) : null;
+        return LogoutOnceAsync(provider, CurrentSession, redirectTo: null, returnPath, cancellationToken);
+    }
+
+    private Task LogoutOnceAsync(AuthProvider provider, long session, string? redirectTo, string? returnPath, CancellationToken cancellationToken)
     {
         lock (_sessionGate)
         {
@@ -47,7 +79,7 @@ public sealed partial class AuthManager
             }
 
             // LogoutCoreAsync bumps the session synchronously, before its first await, so later errors see it.
-            _errorLogout = LogoutCoreAsync(provider, new LogoutRequest { RedirectPath = redirectTo }, cancellationToken);
+            _errorLogout = LogoutCoreAsync(provider, new LogoutRequest { RedirectPath = redirectTo }, returnPath, cancellationToken);
             return _errorLogout;
         }
     }

@@ -13,12 +13,15 @@ public sealed partial class AuthManager
     public ValueTask<CheckResult> CheckAsync(CheckRequest? request = null, CancellationToken cancellationToken = default)
     {
         var provider = RequireProvider();
-        var effective = request ?? NoCheckParams;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<CheckResult>(cancellationToken);
+        }
+
         var key = QueryKey.For(request, typeof(CheckRequest));
-        Func<Task<QueryAnswer<CheckResult>>> load = () => LoadCheckAsync(provider, effective);
-        return key == QueryKey.Uncacheable
-            ? new ValueTask<CheckResult>(UncachedAsync(load, cancellationToken))
-            : _checks.GetAsync(key, load, cancellationToken);
+        return key is null && _checks.TryGetFresh(out var cached)
+            ? new ValueTask<CheckResult>(cached)
+            : LoadCheck(provider, request ?? NoCheckParams, key, cancellationToken);
     }
 
     /// <summary>
@@ -33,12 +36,15 @@ public sealed partial class AuthManager
             return default;
         }
 
-        var effective = request ?? NoIdentityParams;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<object?>(cancellationToken);
+        }
+
         var key = QueryKey.For(request, typeof(IdentityRequest));
-        Func<Task<QueryAnswer<object?>>> load = () => LoadOptionalAsync(nameof(AuthProvider.GetIdentityAsync), t => provider.GetIdentityAsync(effective, t));
-        return key == QueryKey.Uncacheable
-            ? new ValueTask<object?>(UncachedAsync(load, cancellationToken))
-            : _identities.GetAsync(key, load, cancellationToken);
+        return key is null && _identities.TryGetFresh(out var cached)
+            ? new ValueTask<object?>(cached)
+            : LoadIdentity(provider, request ?? NoIdentityParams, key, cancellationToken);
     }
 
     /// <summary>Returns the identity as <typeparamref name="TIdentity"/>; throws when the provider returns another type.</summary>
@@ -62,12 +68,15 @@ public sealed partial class AuthManager
             return default;
         }
 
-        var effective = request ?? NoPermissionParams;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<object?>(cancellationToken);
+        }
+
         var key = QueryKey.For(request, typeof(PermissionsRequest));
-        Func<Task<QueryAnswer<object?>>> load = () => LoadOptionalAsync(nameof(AuthProvider.GetPermissionsAsync), t => provider.GetPermissionsAsync(effective, t));
-        return key == QueryKey.Uncacheable
-            ? new ValueTask<object?>(UncachedAsync(load, cancellationToken))
-            : _permissions.GetAsync(key, load, cancellationToken);
+        return key is null && _permissions.TryGetFresh(out var cached)
+            ? new ValueTask<object?>(cached)
+            : LoadPermissions(provider, request ?? NoPermissionParams, key, cancellationToken);
     }
 
     /// <summary>Returns the permissions as <typeparamref name="TPermissions"/>; throws when the provider returns another type.</summary>
@@ -77,6 +86,34 @@ public sealed partial class AuthManager
         return pending.IsCompletedSuccessfully
             ? new ValueTask<TPermissions?>(As<TPermissions>(pending.Result, "permissions"))
             : AwaitAs<TPermissions>(pending, "permissions");
+    }
+
+    // The slow paths live in their own methods so that the closures they need are not allocated on a cached read.
+    private ValueTask<CheckResult> LoadCheck(AuthProvider provider, CheckRequest request, string? key, CancellationToken cancellationToken)
+    {
+        Func<Task<QueryAnswer<CheckResult>>> load = () => LoadCheckAsync(provider, request);
+        return key == QueryKey.Uncacheable
+            ? new ValueTask<CheckResult>(UncachedAsync(load, cancellationToken))
+            : _checks.GetAsync(key, load, cancellationToken);
+    }
+
+    private ValueTask<object?> LoadIdentity(AuthProvider provider, IdentityRequest request, string? key, CancellationToken cancellationToken) =>
+        LoadOptional(_identities, key, nameof(AuthProvider.GetIdentityAsync), t => provider.GetIdentityAsync(request, t), cancellationToken);
+
+    private ValueTask<object?> LoadPermissions(AuthProvider provider, PermissionsRequest request, string? key, CancellationToken cancellationToken) =>
+        LoadOptional(_permissions, key, nameof(AuthProvider.GetPermissionsAsync), t => provider.GetPermissionsAsync(request, t), cancellationToken);
+
+    private ValueTask<object?> LoadOptional(
+        QueryCache<object?> cache,
+        string? key,
+        string member,
+        Func<CancellationToken, Task<object?>> call,
+        CancellationToken cancellationToken)
+    {
+        Func<Task<QueryAnswer<object?>>> load = () => LoadOptionalAsync(member, call);
+        return key == QueryKey.Uncacheable
+            ? new ValueTask<object?>(UncachedAsync(load, cancellationToken))
+            : cache.GetAsync(key, load, cancellationToken);
     }
 
     private static async Task<T> UncachedAsync<T>(Func<Task<QueryAnswer<T>>> load, CancellationToken cancellationToken) =>

@@ -30,6 +30,9 @@ public sealed partial class AuthManager
     private AuthProvider? _provider;
     private long _generation;
     private long _session;
+
+    // The session number a logout left behind; -1 until the first logout, so a restored session can still end.
+    private long _endedSession = -1;
     private Task<AuthActionResult>? _errorLogout;
     private bool? _lastCheckAnswer;
     private volatile AuthStatus _status;
@@ -96,7 +99,7 @@ public sealed partial class AuthManager
     /// <summary>Forgets the cached check, identity and permissions answers and raises <see cref="AuthStateChanged"/> (refine's useInvalidateAuthStore).</summary>
     public void InvalidateAuthStore() => Invalidate(AuthChangeReason.Invalidated);
 
-    private void Invalidate(AuthChangeReason reason)
+    private void Invalidate(AuthChangeReason reason, string? redirectingTo = null)
     {
         Interlocked.Increment(ref _generation);
         _checks.Clear();
@@ -108,14 +111,14 @@ public sealed partial class AuthManager
             _status = AuthStatus.Unknown;
         }
 
-        Raise(reason, AuthStatus.Unknown);
+        Raise(reason, AuthStatus.Unknown, redirectingTo);
     }
 
     private AuthProvider? TryGetProvider() => _provider ??= _services.GetService<AuthProvider>();
 
     private AuthProvider RequireProvider() => TryGetProvider() ?? throw new InvalidOperationException(NoProviderMessage);
 
-    private void Raise(AuthChangeReason reason, AuthStatus status)
+    private void Raise(AuthChangeReason reason, AuthStatus status, string? redirectingTo = null)
     {
         var handlers = AuthStateChanged;
         if (handlers is null)
@@ -123,7 +126,7 @@ public sealed partial class AuthManager
             return;
         }
 
-        var args = new AuthStateChangedEventArgs(reason, status);
+        var args = new AuthStateChangedEventArgs(reason, status, redirectingTo);
         foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<AuthStateChangedEventArgs>>())
         {
             try

@@ -19,6 +19,20 @@ internal sealed class QueryCache<T>
         _lifetime = lifetime;
     }
 
+    /// <summary>Returns the fresh cached answer of the no-parameter key without locking or allocating.</summary>
+    public bool TryGetFresh(out T value)
+    {
+        var cached = Volatile.Read(ref _default);
+        if (cached is not null && IsFresh(cached))
+        {
+            value = cached.Value!;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
     /// <summary>Returns the cached answer for <paramref name="key"/> (null = no parameters) or loads it once.</summary>
     public ValueTask<T> GetAsync(string? key, Func<Task<QueryAnswer<T>>> load, CancellationToken cancellationToken)
     {

@@ -15,6 +15,12 @@ public sealed class RefineOptions
     /// </summary>
     public TimeSpan? QueryCacheDuration { get; set; }
 
+    /// <summary>
+    /// When an error from a data call ends the session (onError asks for logout), add the page the user was on as
+    /// <c>?to=</c> to the logout's redirect, so that logging in again brings them back. Default: true. refine does not.
+    /// </summary>
+    public bool ReturnToPageAfterSessionEnds { get; set; } = true;
+
     /// <summary>The name of the query parameter that carries the return path to the login page. Default: "to".</summary>
     public string ReturnPathParameter { get; set; } = "to";
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace RefineSharp;
 
 /// <summary>
-/// Hands 401 and 403 responses of a data call to <see cref="AuthManager.OnErrorAsync"/> (with the status code), so
+/// Hands 401 and 403 responses of a data call to <see cref="AuthManager.OnErrorAsync(OnErrorRequest?, CancellationToken)"/> (with the status code), so
 /// an expired session logs the user out or redirects, as the provider decides. The caller still gets the response.
 /// Concurrent 401s cause one logout (the AuthManager joins them).
 /// </summary>
@@ -25,6 +25,8 @@ public sealed class AuthErrorHandler : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The session the request was sent in: a 401 that arrives after a logout or login belongs to the old one.
+        var session = _authManager.CurrentSession;
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
@@ -33,7 +35,7 @@ public sealed class AuthErrorHandler : DelegatingHandler
             try
             {
                 // Not the caller's token: a logout, once started, should finish even if the data call is abandoned.
-                await _authManager.OnErrorAsync(new OnErrorRequest { StatusCode = status }, CancellationToken.None);
+                await _authManager.OnErrorAsync(new OnErrorRequest { StatusCode = status }, session, CancellationToken.None);
             }
             catch (Exception ex)
             {

@@ -3,17 +3,16 @@ namespace RefineSharp.Tests.Redirects;
 public sealed class LocalRedirectTests
 {
     [Theory]
-    [InlineData("/")]
-    [InlineData("/dashboard")]
-    [InlineData("/posts?page=2&size=10")]
-    [InlineData("/posts#top")]
-    [InlineData("/a/b?x=%2F%2F")]
+    [MemberData(nameof(RedirectCases.LocalData), MemberType = typeof(RedirectCases))]
     public void IsLocal_LocalPath_ReturnsTrue(string target) => Assert.True(LocalRedirect.IsLocal(target));
 
     [Theory]
-    [InlineData("//evil.example")]
-    [InlineData("/\\evil.example")]
-    [InlineData("https://evil.example")]
-    [InlineData("javascript:alert(1)")]
+    [MemberData(nameof(RedirectCases.HostileData), MemberType = typeof(RedirectCases))]
     public void IsLocal_HostileTarget_ReturnsFalse(string target) => Assert.False(LocalRedirect.IsLocal(target));
+
+    [Fact]
+    public void IsLocal_Null_ReturnsFalse() => Assert.False(LocalRedirect.IsLocal(null));
+
+    [Fact]
+    public void Hostile_HasAtLeastThirtyDistinctValues() => Assert.True(RedirectCases.Hostile.Distinct().Count() >= 30);
 }

@@ -1,0 +1,101 @@
+using RefineSharp.Tokens;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RefineSharp.Demo.Components;
+using RefineSharp.Demo.Data;
+using RefineSharp.Demo.Email;
+using RefineSharp.Demo.Endpoints;
+using RefineSharp.Demo.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// SQLite file under the content root (Demo:Database, or the environment variable Demo__Database); read when the
+// context is built, so tests can point it at a temp file through any configuration source.
+builder.Services.AddDbContext<DemoDbContext>((sp, o) =>
+{
+    var path = Path.Combine(builder.Environment.ContentRootPath, sp.GetRequiredService<IConfiguration>()["Demo:Database"] ?? "App_Data/demo.db");
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    o.UseSqlite($"Data Source={path}");
+});
+
+// The Identity API (bearer tokens) with roles, lockout after 5 failures for 5 minutes, and the development outbox.
+builder.Services.AddAuthorization();
+builder.Services.AddDemoApiPolicies();
+builder.Services
+    .AddIdentityApiEndpoints<IdentityUser>(o =>
+    {
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        o.Lockout.AllowedForNewUsers = true;
+        o.User.RequireUniqueEmail = true;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<DemoDbContext>();
+builder.Services.AddSingleton<IEmailSender<IdentityUser>, OutboxEmailSender>();
+
+// Access tokens live an hour by default; Demo:AccessTokenLifetime (for example "00:00:31") shortens them so the
+// browser tests can watch a refresh happen.
+builder.Services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+{
+    if (builder.Configuration.GetValue<TimeSpan?>("Demo:AccessTokenLifetime") is { } lifetime)
+    {
+        o.BearerTokenExpiration = lifetime;
+    }
+});
+
+// RefineSharp: the circuits talk to this app's own Identity API over loopback; the address is resolved at run time.
+builder.Services.AddRefine()
+    .AddAspNetIdentityAuth(o => o.BaseAddressResolver = DemoServerAddress.Identity)
+    .AddDataProtectionTokenProtector()
+    // Tokens live in the browser's localStorage, encrypted with data protection, so a reload keeps the session.
+    .AddBrowserTokenStore()
+    .AddBlazor(o => o.LoginPath = "/login")
+    .AddAuthenticatedHttpClient<DemoApiClient>((sp, http) => http.BaseAddress = DemoServerAddress.Get(sp));
+
+// The client refreshes an access token 30 s before it expires; Demo:TokenRefreshSkew ("00:00:00") lets the browser
+// tests send an expired token on purpose, to watch the API's 401 end the session.
+builder.Services.Configure<TokenRefreshOptions>(o =>
+{
+    if (builder.Configuration.GetValue<TimeSpan?>("Demo:TokenRefreshSkew") is { } skew)
+    {
+        o.RefreshSkew = skew;
+    }
+});
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapGroup("/identity").MapIdentityApi<IdentityUser>();
+app.MapGroup("/identity").MapIdentityRoles<IdentityUser>();
+app.MapDemoApi();
+if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:EnableOutbox"))
+{
+    app.MapDevOutbox();
+}
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+await DemoSeeder.SeedAsync(app.Services);
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var address = DemoServerAddress.Get(app.Services);
+    app.Logger.LogInformation("RefineSharp demo ready at {Address} (sign in as {Admin} / {Editor}; see README.md)", address, DemoSeeder.AdminEmail, DemoSeeder.EditorEmail);
+});
+
+await app.RunAsync();
+
+/// <summary>The demo's entry point (public for WebApplicationFactory in the tests).</summary>
+public partial class Program;

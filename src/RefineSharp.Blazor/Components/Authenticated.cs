@@ -1,0 +1,237 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.Logging;
+
+namespace RefineSharp.Blazor;
+
+/// <summary>
+/// refine's <c>&lt;Authenticated&gt;</c> guard: renders <see cref="ChildContent"/> when the provider's check says the
+/// user is authenticated, <see cref="Loading"/> while that is not known (always during prerendering), and otherwise
+/// <see cref="Fallback"/> or a redirect to <see cref="RedirectOnFail"/> (else the check's RedirectTo) with the
+/// current path as <c>?to=</c>. Re-checks whenever the auth state changes. A check that throws or hangs counts as
+/// not authenticated: the protected content is never shown by mistake.
+/// </summary>
+public sealed class Authenticated : ComponentBase, IDisposable
+{
+    private View _view = View.Loading;
+    private CheckResult _result = CheckResult.Fail();
+    private bool _fallbackSet;
+    private bool _disposed;
+    private long _version;
+    private CancellationTokenSource? _cancel;
+
+    private enum View
+    {
+        Loading,
+        Children,
+        Fallback,
+        Nothing,
+    }
+
+    /// <summary>What to show when the user is authenticated.</summary>
+    [Parameter]
+    public RenderFragment? ChildContent { get; set; }
+
+    /// <summary>What to show while the check runs and during prerendering (default: nothing).</summary>
+    [Parameter]
+    public RenderFragment? Loading { get; set; }
+
+    /// <summary>
+    /// What to show when the user is not authenticated, given the check's answer. Setting it, even to an empty
+    /// fragment or null, turns the redirect off (refine's <c>fallback</c>).
+    /// </summary>
+    [Parameter]
+    public RenderFragment<CheckResult>? Fallback { get; set; }
+
+    /// <summary>Where to send an unauthenticated user; wins over the check's RedirectTo. Ignored unless it is a local path.</summary>
+    [Parameter]
+    public string? RedirectOnFail { get; set; }
+
+    /// <summary>False to never navigate away (render nothing instead). Default: true.</summary>
+    [Parameter]
+    public bool Redirect { get; set; } = true;
+
+    /// <summary>Whether the redirect carries the current path and query as <c>?to=</c> (none at "/"). Default: true.</summary>
+    [Parameter]
+    public bool AppendCurrentPathToQuery { get; set; } = true;
+
+    /// <summary>Values passed to the check as <see cref="AuthRequest.Extra"/> (refine's <c>params</c>).</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, object?>? Params { get; set; }
+
+    [Inject]
+    private AuthManager Auth { get; set; } = default!;
+
+    [Inject]
+    private INavigator Navigator { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    /// <inheritdoc />
+    public override Task SetParametersAsync(ParameterView parameters)
+    {
+        // refine tells "fallback not given" from "fallback given as null": only the latter suppresses the redirect.
+        _fallbackSet = parameters.TryGetValue<RenderFragment<CheckResult>?>(nameof(Fallback), out _);
+        return base.SetParametersAsync(parameters);
+    }
+
+    /// <summary>Stops following the auth state and cancels a running check.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        Auth.AuthStateChanged -= OnAuthStateChanged;
+        _cancel?.Cancel();
+        _cancel?.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override void OnInitialized() => Auth.AuthStateChanged += OnAuthStateChanged;
+
+    /// <inheritdoc />
+    protected override Task OnParametersSetAsync() => EvaluateAsync(allowRedirect: true);
+
+    /// <inheritdoc />
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        var content = _view switch
+        {
+            View.Loading => Loading,
+            View.Children => ChildContent,
+            View.Fallback => Fallback?.Invoke(_result),
+            _ => null,
+        };
+        builder.AddContent(0, content);
+    }
+
+    private async Task EvaluateAsync(bool allowRedirect)
+    {
+        var version = Interlocked.Increment(ref _version);
+        if (!RendererInfo.IsInteractive)
+        {
+            // Prerendering: neither the login page nor protected content may flash; the provider is not asked.
+            _view = View.Loading;
+            return;
+        }
+
+        RefineServices.Require<InteractivityMonitor>(Services).MarkInteractive();
+        if (!Auth.IsProvided)
+        {
+            // refine renders the children when no auth provider exists.
+            _view = View.Children;
+            return;
+        }
+
+        _cancel?.Cancel();
+        _cancel?.Dispose();
+        _cancel = new CancellationTokenSource();
+        var pending = Auth.CheckAsync(Params is null ? null : new CheckRequest { Extra = Params }, _cancel.Token);
+        if (!pending.IsCompleted)
+        {
+            _view = View.Loading;
+            StateHasChanged();
+        }
+
+        CheckResult result;
+        try
+        {
+            result = await pending;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            // Fail closed: a broken check never shows the protected content.
+            BlazorLog.AuthStateFailed(LoggerFactory.CreateLogger<Authenticated>(), ex);
+            result = CheckResult.Fail(error: AuthError.FromException(ex));
+        }
+
+        if (version == Interlocked.Read(ref _version) && !_disposed)
+        {
+            await ApplyAsync(result, version, allowRedirect);
+        }
+    }
+
+    private async Task ApplyAsync(CheckResult result, long version, bool allowRedirect)
+    {
+        _result = result;
+        if (result.Authenticated)
+        {
+            _view = View.Children;
+            return;
+        }
+
+        _view = _fallbackSet ? View.Fallback : View.Nothing;
+        if (result.Logout && RefineServices.Require<GuardLogoutGate>(Services).TryBegin())
+        {
+            // Clear stored credentials first; the logout's state change starts a new evaluation, which redirects.
+            StateHasChanged();
+            await Auth.LogoutAsync(new LogoutRequest { SuppressRedirect = true });
+            if (version != Interlocked.Read(ref _version))
+            {
+                return;
+            }
+        }
+
+        if (_fallbackSet || !Redirect || !allowRedirect)
+        {
+            return;
+        }
+
+        var target = Local(RedirectOnFail) ?? Local(result.RedirectTo);
+        if (target is null)
+        {
+            return;
+        }
+
+        ReturnPath.Redirect(Navigator, target, Auth.Options.ReturnPathParameter, AppendCurrentPathToQuery);
+    }
+
+    private string? Local(string? target)
+    {
+        if (string.IsNullOrEmpty(target))
+        {
+            return null;
+        }
+
+        if (LocalRedirect.IsLocal(target))
+        {
+            return target;
+        }
+
+        BlazorLog.RedirectRejected(LoggerFactory.CreateLogger<Authenticated>(), target.Length > 200 ? target[..200] : target);
+        return null;
+    }
+
+    private void OnAuthStateChanged(object? sender, AuthStateChangedEventArgs e)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        // The engine is about to navigate (login, logout or register with a redirect): redirecting too would race it,
+        // for example turning a logout's "/login" into "/login?to=<this page>".
+        var engineNavigates = e.RedirectingTo is not null;
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                if (!_disposed)
+                {
+                    await EvaluateAsync(allowRedirect: !engineNavigates);
+                    StateHasChanged();
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                BlazorLog.AuthStateFailed(LoggerFactory.CreateLogger<Authenticated>(), ex);
+            }
+        });
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+
+namespace RefineSharp.Blazor;
+
+/// <summary>Options of the Blazor components (set them with <c>AddBlazor(o =&gt; ...)</c>).</summary>
+public sealed class RefineBlazorOptions
+{
+    /// <summary>The path of the login page, used by links and <see cref="RedirectToLogin"/>. Default: "/login".</summary>
+    public string LoginPath { get; set; } = "/login";
+
+    /// <summary>The path of the sign-up page, used by the "Sign up" link. Default: "/register".</summary>
+    public string RegisterPath { get; set; } = "/register";
+
+    /// <summary>The path of the forgot-password page, used by the "Forgot password?" link. Default: "/forgot-password".</summary>
+    public string ForgotPasswordPath { get; set; } = "/forgot-password";
+
+    /// <summary>How long a success notification stays. Default: 5 seconds.</summary>
+    public TimeSpan SuccessNotificationDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long an error notification stays; null keeps it until it is closed. Default: 10 seconds.</summary>
+    public TimeSpan? ErrorNotificationDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Turns the provider's identity and permissions into claims for <c>AuthorizeView</c> and <c>[Authorize]</c>.
+    /// Default (null): <see cref="UserIdentity"/> becomes NameIdentifier, Name, Email and role claims, a string
+    /// identity becomes a Name claim, and permissions that are strings become role claims.
+    /// </summary>
+    public Func<object?, object?, IEnumerable<Claim>>? ClaimsFactory { get; set; }
+
+    /// <summary>The name of the BroadcastChannel (and storage key) that tabs of this app use to tell each other about sign-in changes. Default: "refine-sharp-auth".</summary>
+    public string CrossTabChannel { get; set; } = "refine-sharp-auth";
+}

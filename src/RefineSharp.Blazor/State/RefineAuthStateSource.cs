@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace RefineSharp.Blazor;
+
+/// <summary>
+/// Keeps the current <see cref="RefineAuthState"/> of this circuit or browser app: runs the check (and, when
+/// authenticated, identity and permissions) once the scope renders interactively, and again after every auth state
+/// change. Nothing is asked during prerendering: the state stays <see cref="RefineAuthState.Unknown"/> there.
+/// </summary>
+public sealed class RefineAuthStateSource : IDisposable
+{
+    private readonly AuthManager _auth;
+    private readonly InteractivityMonitor _interactivity;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private Task<RefineAuthState>? _pending;
+    private long _generation;
+    private RefineAuthState _current = RefineAuthState.Unknown;
+
+    internal RefineAuthStateSource(AuthManager auth, InteractivityMonitor interactivity, ILogger<RefineAuthStateSource>? logger = null)
+    {
+        _auth = auth;
+        _interactivity = interactivity;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _auth.AuthStateChanged += OnAuthStateChanged;
+        _interactivity.BecameInteractive += OnBecameInteractive;
+    }
+
+    /// <summary>Raised with the new state after it has been worked out (possibly off the renderer's thread).</summary>
+    public event EventHandler<RefineAuthState>? Changed;
+
+    /// <summary>The last state worked out (<see cref="RefineAuthState.Unknown"/> until the first check answers).</summary>
+    public RefineAuthState Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current;
+            }
+        }
+    }
+
+    /// <summary>Returns the current state, asking the provider when it is not known yet; Unknown during prerendering.</summary>
+    public Task<RefineAuthState> GetStateAsync()
+    {
+        if (!_interactivity.IsInteractive)
+        {
+            return Task.FromResult(RefineAuthState.Unknown);
+        }
+
+        lock (_gate)
+        {
+            return _pending ??= LoadAsync(_generation);
+        }
+    }
+
+    /// <summary>Stops following the auth state.</summary>
+    public void Dispose()
+    {
+        _auth.AuthStateChanged -= OnAuthStateChanged;
+        _interactivity.BecameInteractive -= OnBecameInteractive;
+    }
+
+    private void OnBecameInteractive() => _ = GetStateAsync();
+
+    private void OnAuthStateChanged(object? sender, AuthStateChangedEventArgs e)
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _pending = null;
+        }
+
+        _ = GetStateAsync();
+    }
+
+    private async Task<RefineAuthState> LoadAsync(long generation)
+    {
+        // Leave the caller's lock and stack first: the provider may raise AuthStateChanged synchronously.
+        await Task.Yield();
+        var state = await BuildAsync();
+        bool changed;
+        lock (_gate)
+        {
+            if (generation != _generation)
+            {
+                // A newer change is being worked out; this answer is stale.
+                return state;
+            }
+
+            changed = _current != state;
+            _current = state;
+        }
+
+        if (changed)
+        {
+            Changed?.Invoke(this, state);
+        }
+
+        return state;
+    }
+
+    private async Task<RefineAuthState> BuildAsync()
+    {
+        try
+        {
+            if (!_auth.IsProvided)
+            {
+                return new RefineAuthState { Status = AuthStatus.Unauthenticated };
+            }
+
+            var check = await _auth.CheckAsync();
+            if (!check.Authenticated)
+            {
+                return new RefineAuthState { Status = AuthStatus.Unauthenticated, Check = check };
+            }
+
+            var identity = await _auth.GetIdentityAsync();
+            var permissions = await _auth.GetPermissionsAsync();
+            return new RefineAuthState { Status = AuthStatus.Authenticated, Check = check, Identity = identity, Permissions = permissions };
+        }
+        catch (Exception ex)
+        {
+            // Fail closed: whatever went wrong, nobody is signed in.
+            BlazorLog.AuthStateFailed(_logger, ex);
+            return new RefineAuthState { Status = AuthStatus.Unauthenticated, Check = CheckResult.Fail(error: AuthError.FromException(ex)) };
+        }
+    }
+}

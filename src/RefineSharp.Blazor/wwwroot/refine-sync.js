@@ -1,0 +1,107 @@
+// RefineSharp's browser helpers: token storage and cross-tab sign-in sync. Loaded by IJSRuntime "import".
+// Every function fails soft where the browser refuses storage (private modes, disabled cookies).
+
+function storageOf(kind) {
+  try {
+    return kind === "session" ? window.sessionStorage : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function getItem(kind, key) {
+  try {
+    const storage = storageOf(kind);
+    return storage ? storage.getItem(key) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function setItem(kind, key, value) {
+  const storage = storageOf(kind);
+  if (!storage) {
+    throw new Error("Browser storage is not available.");
+  }
+  storage.setItem(key, value);
+}
+
+export function removeItem(kind, key) {
+  try {
+    const storage = storageOf(kind);
+    if (storage) {
+      storage.removeItem(key);
+    }
+  } catch {
+    // Nothing stored can be reached, so nothing is left behind either.
+  }
+}
+
+// Tells this tab's .NET side (dotnet.invokeMethodAsync("OnRemoteChange", reason)) when another tab of the same
+// origin logs in or out (BroadcastChannel, or storage events where BroadcastChannel is missing) or changes one of
+// the watched storage keys (the token entry). Returns { post(reason), dispose() }.
+export function startSync(dotnet, channelName, watchedKeys) {
+  const self = Math.random().toString(36).slice(2);
+  const watched = new Set(watchedKeys || []);
+  let channel = null;
+  let disposed = false;
+
+  const notify = (reason) => {
+    if (!disposed) {
+      dotnet.invokeMethodAsync("OnRemoteChange", String(reason)).catch(() => {});
+    }
+  };
+
+  if (typeof BroadcastChannel === "function") {
+    channel = new BroadcastChannel(channelName);
+    channel.onmessage = (event) => {
+      const message = event.data;
+      if (message && message.from !== self) {
+        notify(message.reason);
+      }
+    };
+  }
+
+  const onStorage = (event) => {
+    if (event.key === null) {
+      notify("storage-cleared");
+    } else if (event.key === channelName) {
+      if (!channel && event.newValue) {
+        try {
+          const message = JSON.parse(event.newValue);
+          if (message.from !== self) {
+            notify(message.reason);
+          }
+        } catch {
+          // Not ours: ignore.
+        }
+      }
+    } else if (watched.has(event.key)) {
+      notify("storage");
+    }
+  };
+  window.addEventListener("storage", onStorage);
+
+  return {
+    post(reason) {
+      const message = { reason: String(reason), from: self, at: Date.now() };
+      if (channel) {
+        channel.postMessage(message);
+        return;
+      }
+      try {
+        window.localStorage.setItem(channelName, JSON.stringify(message));
+      } catch {
+        // Storage refused: other tabs will notice at their next check.
+      }
+    },
+    dispose() {
+      disposed = true;
+      window.removeEventListener("storage", onStorage);
+      if (channel) {
+        channel.close();
+        channel = null;
+      }
+    },
+  };
+}

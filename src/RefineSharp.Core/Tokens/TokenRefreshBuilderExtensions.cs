@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RefineSharp;
+using RefineSharp.Tokens;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the token infrastructure shared by token-based providers.</summary>
+public static class TokenRefreshBuilderExtensions
+{
+    /// <summary>
+    /// Adds a scoped <see cref="TokenRefreshCoordinator"/> over <typeparamref name="TRefresher"/>, a
+    /// <see cref="MemoryTokenStore"/> unless an <see cref="ITokenStore"/> is already registered, and the
+    /// <see cref="BearerTokenHandler"/> for authenticated HTTP clients. A failed refresh logs the user out once,
+    /// through the <see cref="AuthManager"/> of the same scope.
+    /// </summary>
+    public static RefineBuilder AddTokenRefresh<TRefresher>(this RefineBuilder builder, Action<TokenRefreshOptions>? configure = null)
+        where TRefresher : class, ITokenRefresher
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<TokenRefreshOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddScoped<ITokenStore, MemoryTokenStore>();
+        services.TryAddScoped<TRefresher>();
+        services.Replace(ServiceDescriptor.Scoped<ITokenRefresher>(sp => sp.GetRequiredService<TRefresher>()));
+        services.TryAddScoped(CreateCoordinator);
+        return builder.AddHttpHandler<BearerTokenHandler>();
+    }
+
+    private static TokenRefreshCoordinator CreateCoordinator(IServiceProvider services)
+    {
+        var coordinator = ActivatorUtilities.CreateInstance<TokenRefreshCoordinator>(services);
+        var authManager = services.GetService<AuthManager>();
+        if (authManager is not null)
+        {
+            var logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger<TokenRefreshCoordinator>() ?? NullLogger.Instance;
+            coordinator.RefreshFailed += (_, _) => _ = EndSessionAsync(authManager, logger);
+        }
+
+        return coordinator;
+    }
+
+    // The coordinator raises RefreshFailed once per failed refresh, so this is the session's one logout.
+    private static async Task EndSessionAsync(AuthManager authManager, ILogger logger)
+    {
+        try
+        {
+            await authManager.EndSessionAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            TokenLog.SessionEndFailed(logger, ex);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace RefineSharp.Tokens;
+
+/// <summary>
+/// Hands out a valid access token and refreshes it single-flight: however many callers need a new token at once,
+/// the <see cref="ITokenRefresher"/> is called once and all of them get its answer (refresh tokens are often
+/// single-use, so parallel refreshes would log the user out). A failed refresh clears the store and raises
+/// <see cref="RefreshFailed"/> once. Scoped like the <see cref="AuthManager"/>: one per circuit or browser app.
+/// </summary>
+public sealed class TokenRefreshCoordinator
+{
+    private readonly ITokenStore _store;
+    private readonly ITokenRefresher _refresher;
+    private readonly TokenRefreshOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private Task<TokenSet?>? _refresh;
+
+    /// <summary>Creates the coordinator over <paramref name="store"/> and <paramref name="refresher"/>.</summary>
+    public TokenRefreshCoordinator(
+        ITokenStore store,
+        ITokenRefresher refresher,
+        IOptions<TokenRefreshOptions>? options = null,
+        TimeProvider? timeProvider = null,
+        ILogger<TokenRefreshCoordinator>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(refresher);
+        _store = store;
+        _refresher = refresher;
+        _options = options?.Value ?? new TokenRefreshOptions();
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Raised once per failed refresh, after the store was cleared: the session is over and the user should be logged out.</summary>
+    public event EventHandler? RefreshFailed;
+
+    /// <summary>The store this coordinator reads and writes.</summary>
+    public ITokenStore Store => _store;
+
+    /// <summary>
+    /// Returns the stored tokens, refreshed first when the access token has expired or expires within
+    /// <see cref="TokenRefreshOptions.RefreshSkew"/>; null when there are none or the refresh failed.
+    /// </summary>
+    public async Task<TokenSet?> GetValidTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var tokens = await _store.GetAsync(cancellationToken);
+        if (tokens is null || !ExpiresSoon(tokens))
+        {
+            return tokens;
+        }
+
+        return await JoinRefreshAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Refreshes after the backend rejected <paramref name="failedToken"/> (a 401), unless another caller already
+    /// replaced it, in which case the newer tokens are returned without a refresh; null when the refresh failed.
+    /// </summary>
+    public async Task<TokenSet?> ForceRefreshAsync(TokenSet failedToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(failedToken);
+        var tokens = await _store.GetAsync(cancellationToken);
+        if (tokens is null || !SameAccessToken(tokens, failedToken))
+        {
+            return tokens;
+        }
+
+        return await JoinRefreshAsync(cancellationToken, failedToken);
+    }
+
+    /// <summary>True when <paramref name="tokens"/> expire within the refresh skew (unknown expiry never does).</summary>
+    public bool ExpiresSoon(TokenSet tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return tokens.ExpiresAt is { } expiresAt && expiresAt - _options.RefreshSkew <= _time.GetUtcNow();
+    }
+
+    private Task<TokenSet?> JoinRefreshAsync(CancellationToken cancellationToken, TokenSet? rejected = null)
+    {
+        Task<TokenSet?> refresh;
+        lock (_gate)
+        {
+            if (_refresh is null || _refresh.IsCompleted)
+            {
+                _refresh = RefreshCoreAsync(rejected);
+            }
+
+            refresh = _refresh;
+        }
+
+        // The refresh is shared: one caller giving up must not cancel it for the others.
+        return refresh.WaitAsync(cancellationToken);
+    }
+
+    private async Task<TokenSet?> RefreshCoreAsync(TokenSet? rejected)
+    {
+        // Read again inside the single flight: a refresh that finished a moment ago may already have replaced the tokens.
+        var current = await _store.GetAsync(CancellationToken.None);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var stillRejected = rejected is not null && SameAccessToken(current, rejected);
+        if (!stillRejected && !ExpiresSoon(current))
+        {
+            return current;
+        }
+
+        TokenLog.Refreshing(_logger);
+        var renewed = await CallRefresherAsync(current);
+
+        // A login during the refresh wins over the old session's outcome.
+        var latest = await _store.GetAsync(CancellationToken.None);
+        if (latest is not null && !SameAccessToken(latest, current))
+        {
+            return latest;
+        }
+
+        if (renewed is null)
+        {
+            await _store.ClearAsync(CancellationToken.None);
+            RaiseRefreshFailed();
+            return null;
+        }
+
+        await _store.SetAsync(renewed, CancellationToken.None);
+        TokenLog.Refreshed(_logger);
+        return renewed;
+    }
+
+    private async Task<TokenSet?> CallRefresherAsync(TokenSet current)
+    {
+        using var timeout = new CancellationTokenSource(_options.RefreshTimeout, _time);
+        try
+        {
+            var renewed = await _refresher.RefreshAsync(current, timeout.Token).WaitAsync(timeout.Token);
+            if (renewed is null)
+            {
+                TokenLog.RefreshRefused(_logger);
+            }
+
+            return renewed;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            TokenLog.RefreshTimedOut(_logger, _options.RefreshTimeout.TotalSeconds);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            TokenLog.RefresherThrew(_logger, ex);
+            return null;
+        }
+    }
+
+    private void RaiseRefreshFailed()
+    {
+        var handlers = RefreshFailed;
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler>())
+        {
+            try
+            {
+                handler(this, EventArgs.Empty);
+            }
+            catch (Exception ex)
+            {
+                TokenLog.FailureHandlerThrew(_logger, ex);
+            }
+        }
+    }
+
+    private static bool SameAccessToken(TokenSet a, TokenSet b) => string.Equals(a.AccessToken, b.AccessToken, StringComparison.Ordinal);
+}

@@ -1,0 +1,88 @@
+using RefineSharp.Providers.AspNetIdentity.Http;
+using RefineSharp.Tokens;
+
+namespace RefineSharp.Providers.AspNetIdentity;
+
+public sealed partial class AspNetIdentityAuthProvider
+{
+    // The account last read from /manage/info, with the access token that read it (proof the server accepted that token).
+    private AccountSnapshot? _account;
+
+    /// <summary>Returns the signed-in user as a <see cref="UserIdentity"/> built from /manage/info (and the roles endpoint), or null.</summary>
+    public override async Task<object?> GetIdentityAsync(IdentityRequest request, CancellationToken cancellationToken = default)
+    {
+        var info = await LoadAccountAsync(cancellationToken);
+        if (!info.IsOk || string.IsNullOrEmpty(info.Value!.Email))
+        {
+            return null;
+        }
+
+        var email = info.Value.Email;
+        var roles = await LoadRolesAsync(cancellationToken);
+        return new UserIdentity
+        {
+            Id = email,
+            Name = email,
+            Email = email,
+            Avatar = _options.AvatarUrl(email),
+            Roles = roles ?? [],
+            Claims = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["email_verified"] = info.Value.IsEmailConfirmed ? "true" : "false",
+            },
+        };
+    }
+
+    /// <summary>Returns the user's roles (a read-only list of strings) from <see cref="AspNetIdentityAuthOptions.PermissionsEndpoint"/>, or null.</summary>
+    public override async Task<object?> GetPermissionsAsync(PermissionsRequest request, CancellationToken cancellationToken = default) =>
+        await LoadRolesAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<string>?> LoadRolesAsync(CancellationToken cancellationToken)
+    {
+        if (_options.PermissionsEndpoint is not { } endpoint || await _tokens.GetValidTokenAsync(cancellationToken) is null)
+        {
+            return null;
+        }
+
+        var response = await _api.SendAuthorizedAsync<string[]>(HttpMethod.Get, endpoint, null, _tokens, cancellationToken);
+        return response.IsOk ? Array.AsReadOnly(response.Value!) : null;
+    }
+
+    /// <summary>Reads /manage/info with the current (refreshed if need be) token, reusing the last answer for the same token.</summary>
+    private async Task<ApiResponse<InfoResponse>> LoadAccountAsync(CancellationToken cancellationToken)
+    {
+        var tokens = await _tokens.GetValidTokenAsync(cancellationToken);
+        if (tokens is null)
+        {
+            return new(ApiOutcome.Failed, null, System.Net.HttpStatusCode.Unauthorized, null);
+        }
+
+        if (Volatile.Read(ref _account) is { Info: { } cached } account && account.IsFor(tokens))
+        {
+            return new(ApiOutcome.Ok, cached, System.Net.HttpStatusCode.OK, null);
+        }
+
+        var response = await _api.SendAuthorizedAsync<InfoResponse>(HttpMethod.Get, _options.InfoEndpoint, null, _tokens, cancellationToken);
+        if (response.IsOk && await _tokens.Store.GetAsync(cancellationToken) is { } used)
+        {
+            // The handler may have refreshed on the way: the token that got the answer is the one now stored.
+            Volatile.Write(ref _account, new AccountSnapshot(used.AccessToken, response.Value));
+        }
+
+        return response;
+    }
+
+    private bool IsVerified(TokenSet tokens) => Volatile.Read(ref _account) is { } account && account.IsFor(tokens);
+
+    private void MarkVerified(TokenSet tokens) => Volatile.Write(ref _account, new AccountSnapshot(tokens.AccessToken, null));
+
+    private void ForgetAccount() => Volatile.Write(ref _account, null);
+
+    private sealed record AccountSnapshot(string AccessToken, InfoResponse? Info)
+    {
+        public bool IsFor(TokenSet tokens) => string.Equals(AccessToken, tokens.AccessToken, StringComparison.Ordinal);
+
+        // Keeps the token out of any accidental log or debugger display of the snapshot.
+        public override string ToString() => "AccountSnapshot { AccessToken = *** }";
+    }
+}

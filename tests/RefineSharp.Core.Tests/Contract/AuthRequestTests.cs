@@ -1,0 +1,18 @@
+namespace RefineSharp.Tests.Contract;
+
+public sealed class AuthRequestTests
+{
+    [Fact]
+    public void GetExtraString_PresentAbsentAndNull_ReturnsStringOrNull()
+    {
+        var request = new LoginRequest { Extra = new Dictionary<string, object?> { ["code"] = 1234, ["none"] = null } };
+
+        Assert.Equal("1234", request.GetExtraString("code"));
+        Assert.Null(request.GetExtraString("none"));
+        Assert.Null(request.GetExtraString("missing"));
+    }
+
+    [Fact]
+    public void AuthErrorFromException_UsesTypeNameAndMessage() =>
+        Assert.Equal(new AuthError("TimeoutException", "slow"), AuthError.FromException(new TimeoutException("slow")));
+}

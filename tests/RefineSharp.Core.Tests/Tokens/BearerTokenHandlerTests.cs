@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using RefineSharp.Tokens;
+
+namespace RefineSharp.Tests.Tokens;
+
+public sealed class BearerTokenHandlerTests
+{
+    private readonly FakeTimeProvider _time = new(TokenSets.Start);
+    private readonly MemoryTokenStore _store = new();
+    private readonly CountingRefresher _refresher = new();
+    private readonly StubHttpHandler _server = new();
+    private readonly RecordingLoggerFactory _logs = new();
+
+    private HttpClient CreateClient()
+    {
+        var coordinator = new TokenRefreshCoordinator(
+            _store, _refresher, Options.Create(new TokenRefreshOptions()), _time, _logs.CreateLogger<TokenRefreshCoordinator>());
+        var handler = new BearerTokenHandler(coordinator, _logs.CreateLogger<BearerTokenHandler>()) { InnerHandler = _server };
+        return new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1/") };
+    }
+
+    // The stub server accepts only the renewed token.
+    private void AcceptOnlyRenewed() =>
+        _server.Status = auth => auth == "Bearer renewed-access-1" ? HttpStatusCode.OK : HttpStatusCode.Unauthorized;
+
+    [Fact]
+    public async Task SendAsync_TokenStored_AttachesBearerHeader()
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync(new Uri("posts", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Bearer access-1", Assert.Single(_server.Received).Authorization);
+    }
+
+    [Fact]
+    public async Task SendAsync_NoToken_SendsWithoutAuthorization()
+    {
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync(new Uri("posts", UriKind.Relative));
+
+        Assert.Null(Assert.Single(_server.Received).Authorization);
+    }
+
+    [Fact]
+    public async Task SendAsync_ExpiredToken_RefreshesBeforeSending()
+    {
+        await _store.SetAsync(TokenSets.Expired());
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync(new Uri("posts", UriKind.Relative));
+
+        Assert.Equal("Bearer renewed-access-1", Assert.Single(_server.Received).Authorization);
+        Assert.Equal(1, _refresher.Calls);
+    }
+
+    [Fact]
+    public async Task SendAsync_Unauthorized_RefreshesAndRetriesOnceWithSameBody()
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        AcceptOnlyRenewed();
+        using var client = CreateClient();
+
+        using var response = await client.PostAsJsonAsync(new Uri("posts", UriKind.Relative), new { Title = "hello" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var received = _server.Received.ToArray();
+        Assert.Equal(2, received.Length);
+        Assert.Equal("Bearer access-1", received[0].Authorization);
+        Assert.Equal("Bearer renewed-access-1", received[1].Authorization);
+        Assert.Equal(received[0].Body, received[1].Body);
+        Assert.Contains("hello", received[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_StillUnauthorizedAfterRefresh_ReturnsSecond401WithoutFurtherRetries()
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        _server.Status = _ => HttpStatusCode.Unauthorized;
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync(new Uri("posts", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(2, _server.Received.Count);
+        Assert.Equal(1, _refresher.Calls);
+    }
+
+    [Fact]
+    public async Task SendAsync_UnauthorizedWithStreamBody_DoesNotRetry()
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        AcceptOnlyRenewed();
+        using var client = CreateClient();
+        using var body = new StreamContent(new MemoryStream("x"u8.ToArray()));
+
+        using var response = await client.PostAsync(new Uri("upload", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Single(_server.Received);
+        Assert.Equal(0, _refresher.Calls);
+    }
+
+    [Fact]
+    public async Task SendAsync_RefreshFails_Returns401AndClearsTokens()
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        _server.Status = _ => HttpStatusCode.Unauthorized;
+        _refresher.Answer = _ => null;
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync(new Uri("posts", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Single(_server.Received);
+        Assert.Null(await _store.GetAsync());
+    }
+
+    [Fact]
+    public async Task SendAsync_ConcurrentRequestsAllUnauthorized_RefreshOnceAndAllRetrySucceed()
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        AcceptOnlyRenewed();
+        using var client = CreateClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => client.GetAsync(new Uri("posts", UriKind.Relative)))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, _refresher.Calls);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task SendAsync_RefreshAndRetryAndFailure_NeverLogsTokens()
+    {
+        _logs.Entries.Clear();
+        await _store.SetAsync(TokenSets.Expired("secret-access"));
+        AcceptOnlyRenewed();
+        _refresher.Answer = _ => TokenSets.Fresh("secret-renewed");
+        using var client = CreateClient();
+
+        using (await client.GetAsync(new Uri("a", UriKind.Relative)))
+        {
+        }
+
+        _server.Status = _ => HttpStatusCode.Unauthorized;
+        _refresher.Throw = new InvalidOperationException("refresh refused");
+        using (await client.GetAsync(new Uri("b", UriKind.Relative)))
+        {
+        }
+
+        var text = _logs.AllText();
+        Assert.NotEmpty(_logs.Entries);
+        Assert.Contains("refresher threw", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh-of-", text, StringComparison.Ordinal);
+    }
+}

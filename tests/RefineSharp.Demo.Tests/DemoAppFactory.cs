@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RefineSharp.Demo.Tests;
+
+/// <summary>
+/// The demo on Kestrel at 127.0.0.1 on a free port, with its database in a temp file, in the Production environment
+/// with the outbox switched on by option.
+/// </summary>
+public sealed class DemoAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"refinesharp-demo-{Guid.NewGuid():N}.db");
+
+    public DemoAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    public Uri Address { get; private set; } = null!;
+
+    public string DatabasePath => _dbPath;
+
+    public Task InitializeAsync()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.Single());
+        return Task.CompletedTask;
+    }
+
+    public HttpClient CreateRealClient() => new() { BaseAddress = Address };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Demo:Database", _dbPath);
+        builder.UseSetting("Demo:EnableOutbox", "true");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(_dbPath);
+    }
+}
