@@ -5,7 +5,7 @@ public sealed partial class AuthManager
     /// <summary>
     /// Hands an error from a data call to the provider (refine's useOnError). <c>Logout</c> logs out with
     /// RedirectPath = RedirectTo; otherwise a RedirectTo is followed (replace). Concurrent errors that ask for logout
-    /// cause one logout, and an error from a session that has already ended causes none. A provider that throws
+    /// cause one logout, and an error from a session that has already ended causes neither a logout nor a redirect. A provider that throws
     /// here fails silently, as in refine.
     /// </summary>
     public Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request = null, CancellationToken cancellationToken = default) =>
@@ -36,8 +36,10 @@ public sealed partial class AuthManager
             // Validated before the provider sees it: a provider may hand RedirectPath on (for example to an identity server).
             await LogoutOnceAsync(provider, session, Validated(result.RedirectTo, "OnErrorAsync RedirectTo"), returnPath, cancellationToken);
         }
-        else
+        else if (session == CurrentSession)
         {
+            // Only for the live session: after a logout or login during the call (for example a failed token refresh
+            // that ended the session), a late redirect would overwrite where that went, such as the login page's ?to=.
             Navigate(Validated(result.RedirectTo, "OnErrorAsync RedirectTo"), NavigationKind.Replace);
         }
 

@@ -145,4 +145,42 @@ public sealed class AuthErrorHandlerTests
 
         Assert.Equal(0, _provider.CallsTo(nameof(AuthProvider.LogoutAsync)));
     }
+
+    [Fact]
+    public async Task SendAsync_401AfterTheSessionEndedInFlight_DoesNotOverwriteTheLogoutRedirect()
+    {
+        // A failed token refresh ends the session (login?to=<page>) while the data call is in flight; the call then
+        // comes back 401 and the provider, finding no session left, only asks to go to the login page.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inner = new StubHttpMessageHandler(async _ =>
+        {
+            await release.Task;
+            return new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        });
+        _provider.Logout = (_, _) => Task.FromResult(AuthActionResult.Ok("/login"));
+        _provider.OnError = (_, _) => Task.FromResult(OnErrorResult.NavigateTo("/login"));
+        await using var host = AuthTestHost.For(_provider);
+        host.Navigator.CurrentUri = "http://localhost/posts";
+        using var client = ClientFor(host.Manager, inner);
+
+        var call = client.GetAsync(new Uri("/api/posts", UriKind.Relative));
+        await host.Manager.EndSessionAsync();
+        release.SetResult();
+        using var response = await call;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal([new Navigation("/login?to=%2Fposts", NavigationKind.Push)], host.Navigator.Navigations);
+    }
+
+    [Fact]
+    public async Task SendAsync_401WithoutSession_FollowsTheProvidersRedirect()
+    {
+        _provider.OnError = (_, _) => Task.FromResult(OnErrorResult.NavigateTo("/login"));
+        await using var host = AuthTestHost.For(_provider);
+        using var client = ClientFor(host.Manager, new StubHttpMessageHandler(HttpStatusCode.Unauthorized));
+
+        using var response = await client.GetAsync(new Uri("/api/posts", UriKind.Relative));
+
+        Assert.Equal([new Navigation("/login", NavigationKind.Replace)], host.Navigator.Navigations);
+    }
 }

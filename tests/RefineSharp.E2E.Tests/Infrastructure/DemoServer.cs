@@ -14,10 +14,13 @@ internal sealed partial class DemoServer : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly string _dataDirectory;
 
-    private DemoServer(Process process, string dataDirectory)
+    private readonly string _name;
+
+    private DemoServer(Process process, string dataDirectory, string name)
     {
         _process = process;
         _dataDirectory = dataDirectory;
+        _name = name;
     }
 
     public string BaseUrl { get; private set; } = "";
@@ -35,7 +38,39 @@ internal sealed partial class DemoServer : IAsyncDisposable
         }
     }
 
-    public static async Task<DemoServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    private event Action? LineWritten;
+
+    /// <summary>Waits until the server has written a line matching <paramref name="pattern"/> (logs reach the pipe a moment after the request).</summary>
+    public async Task WaitForOutputAsync(Regex pattern)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
+        {
+            if (pattern.IsMatch(Output))
+            {
+                seen.TrySetResult();
+            }
+        }
+
+        LineWritten += Check;
+        try
+        {
+            Check();
+            // An upper bound for a log line already on its way, not a timing assertion.
+            await seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The demo never wrote a line matching {pattern}. Its output:\n{Output}");
+        }
+        finally
+        {
+            LineWritten -= Check;
+        }
+    }
+
+    /// <summary>Starts the demo; its output is kept in <see cref="Output"/> and saved as test-artifacts/e2e/&lt;name&gt;.log when it stops.</summary>
+    public static async Task<DemoServer> StartAsync(string name, IReadOnlyDictionary<string, string>? environment = null)
     {
         var projectDir = Path.Combine(RepositoryPaths.Root, "samples", "RefineSharp.Demo");
         var dll = Path.Combine(projectDir, "bin", RepositoryPaths.Configuration, "net10.0", "RefineSharp.Demo.dll");
@@ -68,7 +103,7 @@ internal sealed partial class DemoServer : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the demo process.");
-        var server = new DemoServer(process, dataDirectory);
+        var server = new DemoServer(process, dataDirectory, name);
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data, listening);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, listening);
@@ -94,6 +129,7 @@ internal sealed partial class DemoServer : IAsyncDisposable
             _output.AppendLine(line);
         }
 
+        LineWritten?.Invoke();
         var match = ListeningPattern().Match(line);
         if (match.Success)
         {
@@ -110,6 +146,7 @@ internal sealed partial class DemoServer : IAsyncDisposable
         }
 
         _process.Dispose();
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts, _name + ".log"), Output);
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
