@@ -110,6 +110,28 @@ public sealed class DemoSmokeTests(DemoAppFactory demo) : IClassFixture<DemoAppF
     }
 
     [Fact]
+    public async Task Outbox_Register_ConfirmationLinkWorksAsStoredAndFromThePage()
+    {
+        // Identity hands the sender an HTML-encoded link; stored as such, the outbox page encoded it a second time.
+        using var http = demo.CreateRealClient();
+        var email = $"confirm-{Guid.NewGuid():N}@demo.local";
+        using (var registered = await http.PostAsJsonAsync(new Uri("identity/register", UriKind.Relative), new { email, password = "Passw0rd!" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+        }
+
+        var messages = await http.GetFromJsonAsync<List<OutboxMessage>>(new Uri("dev/outbox.json", UriKind.Relative));
+        var html = await http.GetStringAsync(new Uri("dev/outbox", UriKind.Relative));
+        var link = Assert.Single(messages!, m => m.To == email).Link!;
+        Assert.DoesNotContain("&amp;", link, StringComparison.Ordinal);
+        Assert.Contains("href=\"" + System.Text.Encodings.Web.HtmlEncoder.Default.Encode(link) + "\"", html, StringComparison.Ordinal);
+
+        using var confirmed = await http.GetAsync(new Uri(link));
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+    }
+
+    [Fact]
     public async Task RefineSharpWiring_CircuitScope_SignsInThroughOwnAddressAndReadsPosts()
     {
         await using var scope = demo.Services.CreateAsyncScope();

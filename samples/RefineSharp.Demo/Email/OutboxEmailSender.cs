@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
 using RefineSharp.Demo.Data;
 
@@ -9,11 +10,18 @@ namespace RefineSharp.Demo.Email;
 /// </summary>
 public sealed class OutboxEmailSender(IServiceScopeFactory scopes, TimeProvider time) : IEmailSender<IdentityUser>
 {
-    public Task SendConfirmationLinkAsync(IdentityUser user, string email, string confirmationLink) =>
-        SaveAsync(email, "Confirm your email", $"Confirm your account: {confirmationLink}", null, confirmationLink);
+    // Identity passes these links HTML-encoded (meant for an HTML email); the outbox keeps plain text and encodes on output.
+    public Task SendConfirmationLinkAsync(IdentityUser user, string email, string confirmationLink)
+    {
+        var link = WebUtility.HtmlDecode(confirmationLink);
+        return SaveAsync(email, "Confirm your email", $"Confirm your account: {link}", null, link);
+    }
 
-    public Task SendPasswordResetLinkAsync(IdentityUser user, string email, string resetLink) =>
-        SaveAsync(email, "Reset your password", $"Reset your password: {resetLink}", null, resetLink);
+    public Task SendPasswordResetLinkAsync(IdentityUser user, string email, string resetLink)
+    {
+        var link = WebUtility.HtmlDecode(resetLink);
+        return SaveAsync(email, "Reset your password", $"Reset your password: {link}", null, link);
+    }
 
     /// <summary>MapIdentityApi's /forgotPassword sends a code; the link points at the app's update-password page, which reads email and code from the URL.</summary>
     public Task SendPasswordResetCodeAsync(IdentityUser user, string email, string resetCode)

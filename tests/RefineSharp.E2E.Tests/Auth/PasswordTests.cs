@@ -10,6 +10,7 @@ public sealed class PasswordTests(DemoFixture fixture)
     public async Task ForgotPassword_ResetLinkFromOutbox_SetsNewPassword()
     {
         var email = await TestUsers.RegisterAsync(fixture.Server, "forgot");
+        await TestUsers.ConfirmEmailAsync(fixture.Server, email);
         await using var session = await fixture.OpenAsync(nameof(ForgotPassword_ResetLinkFromOutbox_SetsNewPassword));
         await session.GotoAsync("/login");
         await session.Page.Locator("a[data-refine-link=forgot-password]").ClickAsync();

@@ -47,8 +47,24 @@ internal static class TestUsers
         await EnsureSuccessAsync(changed, "manage/info");
     }
 
-    /// <summary>The newest password-reset link (not the confirmation link) the dev outbox holds for <paramref name="email"/>, as a path and query.</summary>
-    public static async Task<string> ResetLinkAsync(DemoServer server, string email)
+    /// <summary>
+    /// Opens the confirmation link that registration put in the outbox. Identity emails reset codes only to confirmed
+    /// addresses, so a password-reset test needs this first.
+    /// </summary>
+    public static async Task ConfirmEmailAsync(DemoServer server, string email)
+    {
+        var link = await OutboxLinkAsync(server, email, l => l.Contains("/identity/confirmEmail?", StringComparison.Ordinal));
+        using var http = Client(server);
+        using var confirmed = await http.GetAsync(new Uri(link, UriKind.RelativeOrAbsolute));
+        await EnsureSuccessAsync(confirmed, "confirmEmail");
+    }
+
+    /// <summary>The newest password-reset link (the app's page with email and code) the outbox holds for <paramref name="email"/>.</summary>
+    public static Task<string> ResetLinkAsync(DemoServer server, string email) =>
+        OutboxLinkAsync(server, email, l => l.StartsWith("/update-password?", StringComparison.Ordinal));
+
+    /// <summary>The newest link of the outbox messages to <paramref name="email"/> that <paramref name="isWanted"/> accepts.</summary>
+    private static async Task<string> OutboxLinkAsync(DemoServer server, string email, Func<string, bool> isWanted)
     {
         using var http = Client(server);
         using var outbox = JsonDocument.Parse(await http.GetStringAsync("dev/outbox.json"));
@@ -56,13 +72,13 @@ internal static class TestUsers
         {
             if (string.Equals(message.GetProperty("to").GetString(), email, StringComparison.OrdinalIgnoreCase)
                 && message.GetProperty("link").GetString() is { } link
-                && link.StartsWith("/update-password?", StringComparison.Ordinal))
+                && isWanted(link))
             {
                 return link;
             }
         }
 
-        throw new InvalidOperationException($"No reset link for {email} in the outbox.");
+        throw new InvalidOperationException($"No such link for {email} in the outbox.");
     }
 
     private static HttpClient Client(DemoServer server) => new() { BaseAddress = new Uri(server.BaseUrl + "/") };
