@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RefineSharp.Tokens;
 
 namespace RefineSharp.Demo.Tests;
 
 /// <summary>
 /// The demo on Kestrel at 127.0.0.1 on a free port, with its database in a temp file, in the Production environment
-/// with the outbox switched on by option.
+/// with the outbox switched on by option and tokens kept in memory.
 /// </summary>
 public sealed class DemoAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -37,6 +40,10 @@ public sealed class DemoAppFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseEnvironment("Production");
         builder.UseSetting("Demo:Database", _dbPath);
         builder.UseSetting("Demo:EnableOutbox", "true");
+
+        // These tests drive the circuit's services from a plain DI scope, where no browser exists to hold the tokens:
+        // the demo's localStorage store is swapped for memory (the browser tests cover the real one).
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Scoped<ITokenStore, MemoryTokenStore>()));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -118,7 +118,7 @@ public sealed partial class AuthManager
         var (result, completed) = await RunAsync(nameof(AuthProvider.LogoutAsync), t => provider.LogoutAsync(request, t), cancellationToken);
 
         var target = completed && !request.SuppressRedirect
-            ? ReturnPaths.Append(
+            ? ReturnPaths.AppendUnlessOnTarget(
                 Validated(request.RedirectPath, "LogoutRequest.RedirectPath") ?? Validated(result.RedirectTo, "LogoutAsync RedirectTo"),
                 _options.ReturnPathParameter,
                 returnPath)

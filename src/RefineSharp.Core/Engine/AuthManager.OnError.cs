@@ -23,7 +23,7 @@ public sealed partial class AuthManager
         var provider = RequireProvider();
 
         // Read before anything navigates: after an expired session the user should come back to this page.
-        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.FromCurrentUri(SafeCurrentUri()) : null;
+        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.ForSessionEnd(SafeCurrentUri()) : null;
         var outcome = await _invoker.InvokeAsync(nameof(AuthProvider.OnErrorAsync), t => provider.OnErrorAsync(request ?? new OnErrorRequest(), t), cancellationToken);
         if (!outcome.HasValue)
         {
@@ -61,7 +61,7 @@ public sealed partial class AuthManager
             return Task.CompletedTask;
         }
 
-        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.FromCurrentUri(SafeCurrentUri()) : null;
+        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.ForSessionEnd(SafeCurrentUri()) : null;
         return LogoutOnceAsync(provider, CurrentSession, redirectTo: null, returnPath, cancellationToken);
     }
 
