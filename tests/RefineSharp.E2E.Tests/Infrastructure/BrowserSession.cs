@@ -11,6 +11,7 @@ namespace RefineSharp.E2E.Tests.Infrastructure;
 internal sealed class BrowserSession : IAsyncDisposable
 {
     private readonly string _testName;
+    private readonly List<string> _browserLog = [];
     private int _shots;
 
     private BrowserSession(IBrowserContext context, IPage page, DemoServer server, string testName)
@@ -19,6 +20,9 @@ internal sealed class BrowserSession : IAsyncDisposable
         Page = page;
         Server = server;
         _testName = testName;
+        // Console messages and script errors of every tab, saved next to the screenshots to explain a failure.
+        context.Console += (_, message) => Record($"{message.Type}: {message.Text}");
+        context.WebError += (_, error) => Record($"page error: {error.Error}");
     }
 
     public IBrowserContext Context { get; }
@@ -90,5 +94,23 @@ internal sealed class BrowserSession : IAsyncDisposable
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
     }
 
-    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        string[] lines;
+        lock (_browserLog)
+        {
+            lines = [.. _browserLog];
+        }
+
+        await File.WriteAllLinesAsync(Path.Combine(RepositoryPaths.Artifacts, _testName + ".browser.log"), lines);
+    }
+
+    private void Record(string line)
+    {
+        lock (_browserLog)
+        {
+            _browserLog.Add(line);
+        }
+    }
 }
