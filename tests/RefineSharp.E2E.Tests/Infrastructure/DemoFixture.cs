@@ -23,6 +23,11 @@ public sealed class DemoFixture : IAsyncLifetime
         var serverStart = DemoServer.StartAsync("demo-server");
         (_playwright, _browser) = await Infrastructure.Browser.LaunchAsync();
         _server = await serverStart;
+
+        // The first circuit of a fresh server and browser is the slowest; start one here, with a generous bound.
+        await using var warmUp = await OpenAsync("warm-up");
+        await warmUp.Page.GotoAsync("/login");
+        await warmUp.Page.Locator("[data-refine-interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
     }
 
     public async Task DisposeAsync()

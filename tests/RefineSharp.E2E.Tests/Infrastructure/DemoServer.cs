@@ -114,7 +114,23 @@ internal sealed partial class DemoServer : IAsyncDisposable
 
         // A generous bound, not a timing assertion: a cold start on a busy 2-core machine can be slow.
         server.BaseUrl = await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        await server.WarmUpAsync();
         return server;
+    }
+
+    /// <summary>
+    /// Renders a page and signs in once over HTTP, so the first test does not pay for the JIT of Razor, Identity and
+    /// EF Core on a busy machine (its first page could otherwise take most of a Playwright timeout).
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(120) };
+        using var page = await http.GetAsync(new Uri("login", UriKind.Relative));
+        page.EnsureSuccessStatusCode();
+        using var login = await http.PostAsync(
+            new Uri("identity/login", UriKind.Relative),
+            new StringContent($$"""{"email":"{{TestUsers.EditorEmail}}","password":"{{TestUsers.EditorPassword}}"}""", Encoding.UTF8, "application/json"));
+        login.EnsureSuccessStatusCode();
     }
 
     private void OnLine(string? line, TaskCompletionSource<string> listening)
