@@ -21,7 +21,7 @@ public static class OutboxEndpoints
     {
         var html = HtmlEncoder.Default;
         var page = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Outbox</title>")
-            .Append("<style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto}li{margin:1rem 0;padding:1rem;border:1px solid #ccc;border-radius:.5rem}</style>")
+            .Append("<style>body{font-family:sans-serif;max-width:50rem;margin:2rem auto}li{margin:1rem 0;padding:1rem;border:1px solid #ccc;border-radius:.5rem;overflow-wrap:anywhere}</style>")
             .Append("</head><body><h1>Development outbox</h1><p>Emails the demo would have sent. Nothing leaves this machine.</p>");
         if (messages.Count == 0)
         {

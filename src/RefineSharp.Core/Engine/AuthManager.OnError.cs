@@ -2,6 +2,9 @@ namespace RefineSharp;
 
 public sealed partial class AuthManager
 {
+    /// <summary>The key of the notification shown when a session ends without the user asking (expired or revoked).</summary>
+    public const string SessionEndedKey = "session-ended";
+
     /// <summary>
     /// Hands an error from a data call to the provider (refine's useOnError). <c>Logout</c> logs out with
     /// RedirectPath = RedirectTo; otherwise a RedirectTo is followed (replace). Concurrent errors that ask for logout
@@ -81,8 +84,18 @@ public sealed partial class AuthManager
             }
 
             // LogoutCoreAsync bumps the session synchronously, before its first await, so later errors see it.
-            _errorLogout = LogoutCoreAsync(provider, new LogoutRequest { RedirectPath = redirectTo }, returnPath, cancellationToken);
+            _errorLogout = EndSessionCoreAsync(provider, new LogoutRequest { RedirectPath = redirectTo }, returnPath, cancellationToken);
             return _errorLogout;
         }
+    }
+
+    private async Task<AuthActionResult> EndSessionCoreAsync(AuthProvider provider, LogoutRequest request, string? returnPath, CancellationToken cancellationToken)
+    {
+        var result = await LogoutCoreAsync(provider, request, returnPath, cancellationToken);
+
+        // The user did not ask to leave: say why they are on the login page.
+        SafeNotify(SessionEndedKey, n => n.Open(new AuthNotification(
+            SessionEndedKey, NotificationType.Error, _texts[TextKeys.SessionEndedTitle], _texts[TextKeys.SessionEndedDescription])));
+        return result;
     }
 }

@@ -8,4 +8,6 @@ internal static class TextKeys
     public const string TimeoutDescription = "errors.timeout.description";
     public const string InvalidResultTitle = "errors.invalidResult.title";
     public const string InvalidResultDescription = "errors.invalidResult.description";
+    public const string SessionEndedTitle = "notifications.sessionEnded.title";
+    public const string SessionEndedDescription = "notifications.sessionEnded.description";
 }

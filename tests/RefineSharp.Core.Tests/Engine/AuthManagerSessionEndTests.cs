@@ -115,4 +115,25 @@ public sealed class AuthManagerSessionEndTests
         await host.Manager.EndSessionAsync();
         Assert.Equal(2, _provider.CallsTo(nameof(AuthProvider.LogoutAsync)));
     }
+
+    [Fact]
+    public async Task EndSessionAsync_ShowsTheSessionEndedNotification()
+    {
+        await using var host = AuthTestHost.For(_provider);
+
+        await host.Manager.EndSessionAsync();
+
+        var notification = Assert.Single(host.Notifications.Opened, n => n.Key == AuthManager.SessionEndedKey);
+        Assert.Equal((NotificationType.Error, "Session ended"), (notification.Type, notification.Message));
+    }
+
+    [Fact]
+    public async Task LogoutAsync_AskedByTheUser_ShowsNoSessionEndedNotification()
+    {
+        await using var host = AuthTestHost.For(_provider);
+
+        await host.Manager.LogoutAsync();
+
+        Assert.DoesNotContain(host.Notifications.Opened, n => n.Key == AuthManager.SessionEndedKey);
+    }
 }
