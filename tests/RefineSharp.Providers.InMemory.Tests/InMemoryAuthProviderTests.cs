@@ -59,6 +59,32 @@ public sealed class InMemoryAuthProviderTests
     }
 
     [Fact]
+    public void PasswordHashIterations_Default_OnServerIs100000()
+    {
+        Assert.False(OperatingSystem.IsBrowser());
+        Assert.Equal(100_000, new InMemoryAuthOptions().PasswordHashIterations);
+    }
+
+    [Theory]
+    [InlineData(true, 1_000)]
+    [InlineData(false, 100_000)]
+    public void DefaultPasswordHashIterations_ByPlatform_CheapOnlyInBrowser(bool inBrowser, int expected) =>
+        Assert.Equal(expected, InMemoryAuthOptions.DefaultPasswordHashIterations(inBrowser));
+
+    [Fact]
+    public async Task LoginAsync_BrowserHashIterations_Works()
+    {
+        await using var host = AuthTestHost.Create(b => b.AddInMemoryAuth(o =>
+        {
+            o.PasswordHashIterations = InMemoryAuthOptions.DefaultPasswordHashIterations(inBrowser: true);
+            o.Users.Add(new InMemoryUser { Email = Email, Password = Password });
+        }));
+
+        Assert.True((await host.Manager.LoginAsync(new LoginRequest { Email = Email, Password = Password })).Success);
+        Assert.False((await host.Manager.LoginAsync(new LoginRequest { Email = Email, Password = Password + "x" })).Success);
+    }
+
+    [Fact]
     public async Task RegisterAsync_NewEmail_AddsUserSignsInAndThatUserCanLogInAgain()
     {
         await using var host = CreateHost();

@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace RefineSharp.E2E.Tests.Infrastructure;
 
 /// <summary>
-/// Runs the demo app as a separate process, the way `dotnet run` does (Development, its project folder as content
-/// root), on a free loopback port and a temporary SQLite database that is deleted afterwards.
+/// Runs a sample app (by default the demo) as a separate process, the way `dotnet run` does (Development, its project
+/// folder as content root), on a free loopback port, with a temporary data folder (the demo's SQLite database) that is
+/// deleted afterwards.
 /// </summary>
 internal sealed partial class DemoServer : IAsyncDisposable
 {
@@ -61,7 +62,7 @@ internal sealed partial class DemoServer : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"The demo never wrote a line matching {pattern}. Its output:\n{Output}");
+            throw new TimeoutException($"The server never wrote a line matching {pattern}. Its output:\n{Output}");
         }
         finally
         {
@@ -70,13 +71,17 @@ internal sealed partial class DemoServer : IAsyncDisposable
     }
 
     /// <summary>Starts the demo; its output is kept in <see cref="Output"/> and saved as test-artifacts/e2e/&lt;name&gt;.log when it stops.</summary>
-    public static async Task<DemoServer> StartAsync(string name, IReadOnlyDictionary<string, string>? environment = null)
+    public static Task<DemoServer> StartAsync(string name, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(SampleProject.Demo, name, environment);
+
+    /// <summary>Starts <paramref name="sample"/>, with <paramref name="environment"/> on top of the sample's own settings.</summary>
+    public static async Task<DemoServer> StartAsync(SampleProject sample, string name, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var projectDir = Path.Combine(RepositoryPaths.Root, "samples", "RefineSharp.Demo");
-        var dll = Path.Combine(projectDir, "bin", RepositoryPaths.Configuration, "net10.0", "RefineSharp.Demo.dll");
+        var projectDir = sample.ProjectDirectory;
+        var dll = sample.AssemblyPath;
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"The demo is not built: {dll} is missing. Run ./test.sh (it builds the solution first).");
+            throw new InvalidOperationException($"{sample.Name} is not built: {dll} is missing. Run ./test.sh (it builds the solution first).");
         }
 
         var dataDirectory = Directory.CreateTempSubdirectory("refinesharp-e2e-").FullName;
@@ -94,15 +99,13 @@ internal sealed partial class DemoServer : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["Demo__Database"] = Path.Combine(dataDirectory, "demo.db");
-        start.Environment["Demo__EnableOutbox"] = "true";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (key, value) in sample.Environment(dataDirectory).Concat(environment ?? new Dictionary<string, string>()))
         {
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the demo process.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {sample.Name}.");
         var server = new DemoServer(process, dataDirectory, name);
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data, listening);
@@ -110,27 +113,13 @@ internal sealed partial class DemoServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _ = process.WaitForExitAsync().ContinueWith(_ => listening.TrySetException(
-            new InvalidOperationException("The demo exited before listening:\n" + server.Output)), TaskScheduler.Default);
+            new InvalidOperationException($"{sample.Name} exited before listening:\n" + server.Output)), TaskScheduler.Default);
 
         // A generous bound, not a timing assertion: a cold start on a busy 2-core machine can be slow.
         server.BaseUrl = await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
-        await server.WarmUpAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(120) };
+        await sample.WarmUpAsync(http);
         return server;
-    }
-
-    /// <summary>
-    /// Renders a page and signs in once over HTTP, so the first test does not pay for the JIT of Razor, Identity and
-    /// EF Core on a busy machine (its first page could otherwise take most of a Playwright timeout).
-    /// </summary>
-    private async Task WarmUpAsync()
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(120) };
-        using var page = await http.GetAsync(new Uri("login", UriKind.Relative));
-        page.EnsureSuccessStatusCode();
-        using var login = await http.PostAsync(
-            new Uri("identity/login", UriKind.Relative),
-            new StringContent($$"""{"email":"{{TestUsers.EditorEmail}}","password":"{{TestUsers.EditorPassword}}"}""", Encoding.UTF8, "application/json"));
-        login.EnsureSuccessStatusCode();
     }
 
     private void OnLine(string? line, TaskCompletionSource<string> listening)
