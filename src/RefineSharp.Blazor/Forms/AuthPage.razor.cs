@@ -218,6 +218,11 @@ public sealed partial class AuthPage
         {
             var result = await action();
             _serverError = result.Success ? null : result.Error?.Message;
+            if (result.Success && Type == AuthPageType.UpdatePassword)
+            {
+                // A changed password must not stay in the form (the page may stay open, as a signed-in change does).
+                _currentPassword = _password = _confirmPassword = string.Empty;
+            }
         }
         catch (OperationCanceledException)
         {

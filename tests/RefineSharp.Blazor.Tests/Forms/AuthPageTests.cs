@@ -196,6 +196,21 @@ public sealed class AuthPageTests : RefineTestBase
     }
 
     [Fact]
+    public async Task Submit_UpdatePasswordSucceeds_ClearsThePasswordFields()
+    {
+        var cut = Render<AuthPage>(p => p.Add(x => x.Type, AuthPageType.UpdatePassword).Add(x => x.ShowCurrentPassword, true));
+
+        await cut.Find("#currentPassword").ChangeAsync(new ChangeEventArgs { Value = "0ld" });
+        await cut.Find("#password").ChangeAsync(new ChangeEventArgs { Value = "n3w" });
+        await cut.Find("#confirmPassword").ChangeAsync(new ChangeEventArgs { Value = "n3w" });
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.All(
+            new[] { "#currentPassword", "#password", "#confirmPassword" },
+            id => Assert.Equal(string.Empty, cut.Find(id).GetAttribute("value") ?? string.Empty)));
+    }
+
+    [Fact]
     public async Task Submit_UpdatePasswordWithEmptyCurrentPassword_ShowsMessageAndSendsNothing()
     {
         var cut = Render<AuthPage>(p => p.Add(x => x.Type, AuthPageType.UpdatePassword).Add(x => x.ShowCurrentPassword, true));
