@@ -167,11 +167,15 @@ public sealed class Authenticated : ComponentBase, IDisposable
         }
 
         _view = _fallbackSet ? View.Fallback : View.Nothing;
-        if (result.Logout && RefineServices.Require<GuardLogoutGate>(Services).TryBegin())
+        // Honoured once per session: a provider that keeps answering "log out" for an anonymous visitor must not cause
+        // a logout in every guard and on every check.
+        if (result.Logout && !Auth.HasSessionEnded)
         {
-            // Clear stored credentials first; the logout's state change starts a new evaluation, which redirects.
+            // Clear stored credentials first (starting the logout ends the session at once, so no other guard starts
+            // one); the logout's state change starts a new evaluation, which redirects.
+            var logout = Auth.LogoutAsync(new LogoutRequest { SuppressRedirect = true });
             StateHasChanged();
-            await Auth.LogoutAsync(new LogoutRequest { SuppressRedirect = true });
+            await logout;
             if (version != Interlocked.Read(ref _version))
             {
                 return;

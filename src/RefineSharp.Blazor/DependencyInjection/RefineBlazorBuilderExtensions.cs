@@ -38,7 +38,6 @@ public static class RefineBlazorBuilderExtensions
         services.TryAddScoped<RefineNotificationStore>();
         services.Replace(ServiceDescriptor.Scoped<INotificationService>(sp => sp.GetRequiredService<RefineNotificationStore>()));
         services.TryAddScoped<InteractivityMonitor>();
-        services.TryAddScoped<GuardLogoutGate>();
         services.TryAddScoped<RefineJsModule>();
         services.TryAddTransient<AuthActions>();
         services.TryAddScoped(sp => new RefineAuthStateSource(

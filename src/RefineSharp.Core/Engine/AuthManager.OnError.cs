@@ -18,6 +18,12 @@ public sealed partial class AuthManager
     internal long CurrentSession => Interlocked.Read(ref _session);
 
     /// <summary>
+    /// True when no login or registration happened since the last logout. A logout sets it synchronously, before its
+    /// first await, so code on the same dispatcher that checks it and then logs out never logs out twice.
+    /// </summary>
+    internal bool HasSessionEnded => CurrentSession == Interlocked.Read(ref _endedSession);
+
+    /// <summary>
     /// Handles an error met by a call made during <paramref name="session"/> (the <see cref="AuthErrorHandler"/> reads it
     /// before sending), so a late 401 from a session that has already ended causes no second logout.
     /// </summary>
@@ -58,8 +64,7 @@ public sealed partial class AuthManager
     {
         var provider = RequireProvider();
 
-        // No login since the last logout: this session has already ended.
-        if (CurrentSession == Interlocked.Read(ref _endedSession))
+        if (HasSessionEnded)
         {
             return Task.CompletedTask;
         }

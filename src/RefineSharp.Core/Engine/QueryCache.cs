@@ -33,15 +33,12 @@ internal sealed class QueryCache<T>
         return false;
     }
 
-    /// <summary>Returns the cached answer for <paramref name="key"/> (null = no parameters) or loads it once.</summary>
+    /// <summary>
+    /// Returns the cached answer for <paramref name="key"/> (null = no parameters) or loads it once. Callers try
+    /// <see cref="TryGetFresh"/> first for the no-parameter key; this is the path that may wait or load.
+    /// </summary>
     public ValueTask<T> GetAsync(string? key, Func<Task<QueryAnswer<T>>> load, CancellationToken cancellationToken)
     {
-        var cached = key is null ? Volatile.Read(ref _default) : null;
-        if (cached is not null && IsFresh(cached))
-        {
-            return new ValueTask<T>(cached.Value!);
-        }
-
         Entry entry;
         bool mustLoad;
         lock (_gate)
