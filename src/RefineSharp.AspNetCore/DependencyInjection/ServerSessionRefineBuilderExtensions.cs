@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RefineSharp;
+using RefineSharp.AspNetCore.Sessions;
+using RefineSharp.Blazor;
+using RefineSharp.Tokens;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds RefineSharp's server-side sessions to a <see cref="RefineBuilder"/>.</summary>
+public static class ServerSessionRefineBuilderExtensions
+{
+    /// <summary>
+    /// Keeps the provider's tokens on the server: an HttpOnly, SameSite=Lax session cookie (Secure over HTTPS) holds
+    /// only a random key, and the session (tokens included) lives in the registered <c>IDistributedCache</c>
+    /// (in memory unless the app registers another, such as Redis), encrypted with data protection. Replaces any other
+    /// <see cref="ITokenStore"/>, makes the session cookie the default authentication scheme for pages, and lets the
+    /// engine answer during prerendering. Call after <c>AddBlazor()</c>; add <c>app.UseAuthentication()</c>.
+    /// </summary>
+    public static RefineBuilder AddServerSessions(this RefineBuilder builder, Action<ServerSessionOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var options = services.AddOptions<ServerSessionOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(SessionLocks)))
+        {
+            return builder;
+        }
+
+        services.AddHttpContextAccessor();
+        services.AddDistributedMemoryCache();
+        services.AddDataProtection();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SessionLocks>();
+        services.TryAddSingleton<DistributedCacheTicketStore>();
+        services.TryAddSingleton<ITicketStore>(sp => sp.GetRequiredService<DistributedCacheTicketStore>());
+        services.TryAddScoped<SessionUser>();
+        services.TryAddScoped<ServerSessionTokenStore>();
+        services.Replace(ServiceDescriptor.Scoped<ITokenStore>(sp => sp.GetRequiredService<ServerSessionTokenStore>()));
+
+        // The claims bridge stays the source of the authentication state; the wrapper only takes the host's principal.
+        services.TryAddScoped(sp => new SessionAuthenticationStateProvider(
+            sp.GetRequiredService<RefineAuthenticationStateProvider>(),
+            sp.GetRequiredService<SessionUser>()));
+        services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<SessionAuthenticationStateProvider>()));
+
+        services.AddAuthentication().AddCookie(ServerSessionOptions.Scheme);
+        services.AddOptions<CookieAuthenticationOptions>(ServerSessionOptions.Scheme)
+            .Configure<ITicketStore, IOptions<ServerSessionOptions>, IOptions<RefineBlazorOptions>>((cookie, store, session, blazor) =>
+                ConfigureCookie(cookie, store, session.Value, blazor.Value));
+
+        // Pages and circuits must see the session's user: the session cookie is the default scheme (API endpoints that
+        // use bearer tokens name their own scheme).
+        services.PostConfigure<AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = ServerSessionOptions.Scheme;
+            o.DefaultAuthenticateScheme = ServerSessionOptions.Scheme;
+            o.DefaultChallengeScheme = ServerSessionOptions.Scheme;
+        });
+        return builder;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, ITicketStore store, ServerSessionOptions session, RefineBlazorOptions blazor)
+    {
+        cookie.SessionStore = store;
+        cookie.Cookie.Name = session.CookieName;
+        cookie.CookieManager = new SessionCookieManager(session);
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.Cookie.IsEssential = true;
+        cookie.Cookie.Path = "/";
+        cookie.ExpireTimeSpan = session.IdleTimeout;
+        cookie.SlidingExpiration = true;
+        cookie.LoginPath = blazor.LoginPath;
+        cookie.ReturnUrlParameter = "to";
+        cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+    }
+
+    // Browsers asking for a page go to the login page; fetches and API calls get a status code, never an HTML redirect.
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var accept = context.Request.Headers.Accept.ToString();
+        if (context.Request.Method == HttpMethods.Get && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+
+        return Task.CompletedTask;
+    }
+}
