@@ -180,11 +180,13 @@ public sealed partial class AuthPage
             return;
         }
 
+        TakePostedFields();
         Validate();
         _serverError = null;
         if (_errors.Count > 0)
         {
             _focusFirstError = true;
+            ForgetPostedSecrets();
             return;
         }
 
@@ -231,6 +233,7 @@ public sealed partial class AuthPage
         finally
         {
             _pending = false;
+            ForgetPostedSecrets();
         }
     }
 
