@@ -29,4 +29,11 @@ public sealed class RefineBlazorOptions
 
     /// <summary>The name of the BroadcastChannel (and storage key) that tabs of this app use to tell each other about sign-in changes. Default: "refine-sharp-auth".</summary>
     public string CrossTabChannel { get; set; } = "refine-sharp-auth";
+
+    /// <summary>
+    /// True when the provider can answer during prerendering because nothing it needs lives in the browser (server-side
+    /// sessions): guards, views and the claims bridge then render the real state in the first HTML, and a signed-out
+    /// user is redirected by the server. Set by <c>AddServerSessions()</c>. Default: false (prerendering shows Loading).
+    /// </summary>
+    public bool ResolveDuringPrerender { get; set; }
 }
