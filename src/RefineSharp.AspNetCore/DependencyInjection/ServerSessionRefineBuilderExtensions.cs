@@ -18,7 +18,8 @@ public static class ServerSessionRefineBuilderExtensions
     /// Keeps the provider's tokens on the server: an HttpOnly, SameSite=Lax session cookie (Secure over HTTPS) holds
     /// only a random key, and the session (tokens included) lives in the registered <c>IDistributedCache</c>
     /// (in memory unless the app registers another, such as Redis), encrypted with data protection. Replaces any other
-    /// <see cref="ITokenStore"/>, makes the session cookie the default authentication scheme for pages, and lets the
+    /// <see cref="ITokenStore"/>, makes the session cookie the default authentication scheme for pages (requests with an Authorization
+    /// header keep the app's default), and lets the
     /// engine answer during prerendering. Call after <c>AddBlazor()</c>; add <c>app.UseAuthentication()</c>.
     /// </summary>
     public static RefineBuilder AddServerSessions(this RefineBuilder builder, Action<ServerSessionOptions>? configure = null)
@@ -53,19 +54,27 @@ public static class ServerSessionRefineBuilderExtensions
             sp.GetRequiredService<SessionUser>()));
         services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<SessionAuthenticationStateProvider>()));
 
-        services.AddAuthentication().AddCookie(ServerSessionOptions.Scheme);
+        // Pages and circuits must see the session's user, so the default scheme becomes a selector: requests that carry
+        // an Authorization header (API calls with bearer tokens) keep the app's own default scheme, everything else
+        // uses the session cookie.
+        var appDefault = new AppDefaultScheme();
+        services.AddAuthentication()
+            .AddCookie(ServerSessionOptions.Scheme)
+            .AddPolicyScheme(ServerSessionOptions.SelectorScheme, displayName: null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 && appDefault.Name is { } name ? name : ServerSessionOptions.Scheme);
         services.AddOptions<CookieAuthenticationOptions>(ServerSessionOptions.Scheme)
             .Configure<ITicketStore, IOptions<ServerSessionOptions>, IOptions<RefineBlazorOptions>>((cookie, store, session, blazor) =>
                 ConfigureCookie(cookie, store, session.Value, blazor.Value));
-
-        // Pages and circuits must see the session's user: the session cookie is the default scheme (API endpoints that
-        // use bearer tokens name their own scheme).
         services.PostConfigure<AuthenticationOptions>(o =>
         {
-            o.DefaultScheme = ServerSessionOptions.Scheme;
-            o.DefaultAuthenticateScheme = ServerSessionOptions.Scheme;
-            o.DefaultChallengeScheme = ServerSessionOptions.Scheme;
+            if (o.DefaultScheme is { } name && name != ServerSessionOptions.SelectorScheme)
+            {
+                appDefault.Name = name;
+            }
+
+            o.DefaultScheme = ServerSessionOptions.SelectorScheme;
         });
+        services.Configure<RefineBlazorOptions>(o => o.ResolveDuringPrerender = true);
         return builder;
     }
 
@@ -85,6 +94,12 @@ public static class ServerSessionRefineBuilderExtensions
         cookie.ReturnUrlParameter = "to";
         cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>The app's default scheme before the session selector took its place.</summary>
+    private sealed class AppDefaultScheme
+    {
+        public string? Name { get; set; }
     }
 
     // Browsers asking for a page go to the login page; fetches and API calls get a status code, never an HTML redirect.

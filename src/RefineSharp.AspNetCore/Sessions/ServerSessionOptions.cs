@@ -8,6 +8,9 @@ public sealed class ServerSessionOptions
     /// <summary>The authentication scheme of the session cookie. Default: "RefineSharp.Session".</summary>
     public const string Scheme = "RefineSharp.Session";
 
+    /// <summary>The default scheme that picks the session cookie for pages and the app's own scheme for requests with an Authorization header.</summary>
+    public const string SelectorScheme = "RefineSharp.SessionOrApp";
+
     /// <summary>
     /// The cookie's name. Default: "__Host-refine" (the prefix makes browsers refuse it unless it is Secure, host-only
     /// and for path "/"); over plain HTTP (a development loopback) ".refine.session" is used instead.
