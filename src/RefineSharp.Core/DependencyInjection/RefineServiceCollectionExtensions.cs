@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using RefineSharp;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,9 @@ public static class RefineServiceCollectionExtensions
     public static RefineBuilder AddRefine(this IServiceCollection services, Action<RefineOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<RefineOptions>();
+        // A setting that would make every call fail (a zero timeout, say) stops the app at start with a message naming the fix.
+        services.AddOptions<RefineOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RefineOptions>, RefineOptionsValidator>());
         if (configure is not null)
         {
             services.Configure(configure);

@@ -13,6 +13,12 @@ public sealed class AuthRequestTests
     }
 
     [Fact]
-    public void AuthErrorFromException_UsesTypeNameAndMessage() =>
-        Assert.Equal(new AuthError("TimeoutException", "slow"), AuthError.FromException(new TimeoutException("slow")));
+    public void AuthErrorFromException_Default_GenericTextWithoutTypeOrMessage() =>
+        Assert.Equal(
+            new AuthError("Something went wrong", "The sign-in service could not complete the request. Please try again later."),
+            AuthError.FromException(new TimeoutException("slow")));
+
+    [Fact]
+    public void AuthErrorFromException_IncludeDetails_UsesTypeNameAndMessage() =>
+        Assert.Equal(new AuthError("TimeoutException", "slow"), AuthError.FromException(new TimeoutException("slow"), includeDetails: true));
 }
