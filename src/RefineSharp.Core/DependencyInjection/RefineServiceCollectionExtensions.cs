@@ -15,9 +15,15 @@ public static class RefineServiceCollectionExtensions
     public static RefineBuilder AddRefine(this IServiceCollection services, Action<RefineOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        // A setting that would make every call fail (a zero timeout, say) stops the app at start with a message naming the fix.
-        services.AddOptions<RefineOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RefineOptions>, RefineOptionsValidator>());
+        services.AddOptions<RefineOptions>();
+
+        // A setting that would make every call fail (a zero timeout, say) stops the app at start with a message naming
+        // the fix. Registered once: ValidateOnStart adds a registration on every call.
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<RefineOptions>) && d.ImplementationType == typeof(RefineOptionsValidator)))
+        {
+            services.AddSingleton<IValidateOptions<RefineOptions>, RefineOptionsValidator>();
+            services.AddOptions<RefineOptions>().ValidateOnStart();
+        }
         if (configure is not null)
         {
             services.Configure(configure);

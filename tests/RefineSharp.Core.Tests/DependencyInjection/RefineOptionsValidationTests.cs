@@ -82,14 +82,16 @@ public sealed class RefineOptionsValidationTests
     }
 
     [Fact]
-    public void AddRefine_CalledTwice_OneValidator()
+    public void AddRefine_CalledTwice_OneValidatorAndNoExtraRegistration()
     {
-        var services = new ServiceCollection();
+        var once = new ServiceCollection();
+        once.AddRefine();
+        var twice = new ServiceCollection();
+        twice.AddRefine();
+        twice.AddRefine(o => o.ProviderTimeout = TimeSpan.FromSeconds(5));
 
-        services.AddRefine();
-        services.AddRefine();
-
-        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<RefineOptions>));
+        Assert.Single(twice, d => d.ServiceType == typeof(IValidateOptions<RefineOptions>));
+        Assert.Equal(once.Count + 1, twice.Count);
     }
 
     [Fact]
