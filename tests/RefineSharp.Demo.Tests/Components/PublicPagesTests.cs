@@ -48,6 +48,35 @@ public sealed class PublicPagesTests(ProductionAndDevelopmentDemos demos) : ICla
         Assert.DoesNotContain("data-dev-accounts", html, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoSeeder.AdminPassword, html, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoSeeder.EditorPassword, html, StringComparison.Ordinal);
+        // Known passwords outside Development are an explicit choice, and the console says so.
+        Assert.Contains("WARNING: Demo:SeedPasswords=known outside Development", demos.ProductionSeedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoginPage_DevelopmentWithGeneratedPasswords_ShowsNoDemoAccounts()
+    {
+        // The hint prints the documented passwords: with generated ones it would be wrong, so it is not shown.
+        var db = HostedDemo.TempPath("dev-random") + ".db";
+        var keys = HostedDemo.TempPath("keys");
+        try
+        {
+            await using var demo = new HostedDemo("Development", new Dictionary<string, string>
+            {
+                ["Demo:Database"] = db, ["Demo:DataProtectionKeys"] = keys, [DemoSeeder.PasswordsKey] = "random",
+            });
+            using var http = demo.Start();
+
+            var html = await http.GetStringAsync(new Uri("login", UriKind.Relative));
+
+            Assert.Contains("id=\"password\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-dev-accounts", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(DemoSeeder.AdminPassword, html, StringComparison.Ordinal);
+            Assert.Contains("generated password", demo.SeedOutput.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            HostedDemo.Delete(db, keys);
+        }
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed class ProductionAndDevelopmentDemos : IAsyncLifetime
 
     internal HttpClient Development { get; private set; } = null!;
 
+    /// <summary>What the Production start's seeder printed (it seeds the known passwords on purpose).</summary>
+    internal string ProductionSeedOutput => _production!.SeedOutput.ToString();
+
     public Task InitializeAsync()
     {
         _production = new HostedDemo("Production", new Dictionary<string, string>
