@@ -32,9 +32,9 @@ public sealed class ForbiddenTests(DemoFixture fixture)
     }
 
     [Fact]
-    public async Task AdminPage_Editor_RefusesWithoutCallingOrShowingAdminData()
+    public async Task AdminPage_Editor_RefusesAndShowsNoAdminDataOrError()
     {
-        await using var session = await fixture.OpenAsync(nameof(AdminPage_Editor_RefusesWithoutCallingOrShowingAdminData));
+        await using var session = await fixture.OpenAsync(nameof(AdminPage_Editor_RefusesAndShowsNoAdminDataOrError));
         await session.LoginAsync(TestUsers.EditorEmail, TestUsers.EditorPassword);
 
         await session.GotoAsync("/admin");
