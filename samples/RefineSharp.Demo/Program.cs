@@ -11,6 +11,12 @@ using RefineSharp.Demo.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Host hardening (docs/demo-hosting.md): CSP, nosniff, no referrer, no framing and COOP on every response, HSTS over
+// HTTPS outside Development; data-protection keys in a private folder of their own. Seeding outside Development uses
+// generated passwords (Data/DemoSeeder.cs, Demo:SeedPasswords).
+builder.AddDemoSecurityHeaders();
+builder.AddDemoDataProtection();
+
 // SQLite file under the content root (Demo:Database, or the environment variable Demo__Database); read when the
 // context is built, so tests can point it at a temp file through any configuration source.
 builder.Services.AddDbContext<DemoDbContext>((sp, o) =>

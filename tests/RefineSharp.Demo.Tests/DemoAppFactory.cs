@@ -40,6 +40,8 @@ public sealed class DemoAppFactory : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseEnvironment("Production");
         builder.UseSetting("Demo:Database", _dbPath);
         builder.UseSetting("Demo:EnableOutbox", "true");
+        // Production seeds generated passwords; these tests sign in with the documented ones, so they opt in explicitly.
+        builder.UseSetting("Demo:SeedPasswords", "known");
 
         // These tests drive the circuit's services from a plain DI scope, where no browser exists to hold the tokens:
         // the demo's localStorage store is swapped for memory (the browser tests cover the real one).

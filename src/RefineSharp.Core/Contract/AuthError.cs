@@ -5,10 +5,21 @@ namespace RefineSharp;
 /// <param name="Message">The explanation, shown as the notification description.</param>
 public sealed record AuthError(string Name, string Message)
 {
-    /// <summary>Creates an error from an exception: the exception's type name and message.</summary>
-    public static AuthError FromException(Exception exception)
+    /// <summary>
+    /// Creates the error users read for an exception: a generic text in the current UI culture, never the
+    /// exception's type or message (they can name hosts or configuration; log the exception instead).
+    /// </summary>
+    public static AuthError FromException(Exception exception) => FromException(exception, includeDetails: false);
+
+    /// <summary>
+    /// Creates the error users read for an exception; with <paramref name="includeDetails"/> (for Development only,
+    /// see <see cref="RefineOptions.ShowErrorDetails"/>) the exception's type name and message instead of the generic text.
+    /// </summary>
+    public static AuthError FromException(Exception exception, bool includeDetails)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return new AuthError(exception.GetType().Name, exception.Message);
+        return includeDetails
+            ? new AuthError(exception.GetType().Name, exception.Message)
+            : new AuthError(DefaultTexts.Get(TextKeys.UnexpectedTitle), DefaultTexts.Get(TextKeys.UnexpectedDescription));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using System.Text;
 
 namespace RefineSharp;
 
@@ -17,4 +18,13 @@ public abstract record AuthRequest
     /// <summary>Returns the extra value <paramref name="key"/> as a string, or null when it is absent.</summary>
     public string? GetExtraString(string key) =>
         Extra.TryGetValue(key, out var value) ? value?.ToString() : null;
+
+    /// <summary>
+    /// Prints the request like a record, with every secret (a property or <see cref="Extra"/> key named like a
+    /// password, token, code or secret) shown as <c>***</c>. Sealed, so a derived request cannot print its secrets.
+    /// </summary>
+    public sealed override string ToString() => RequestPrinter.Print(this);
+
+    /// <summary>Prints <see cref="Extra"/> with secret values redacted (the record's member printer).</summary>
+    protected virtual bool PrintMembers(StringBuilder builder) => RequestPrinter.AppendMembers(builder, this, typeof(AuthRequest));
 }

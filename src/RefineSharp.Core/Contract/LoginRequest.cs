@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace RefineSharp;
 
 /// <summary>What a login form (or a social-login button) sends to <see cref="AuthProvider.LoginAsync"/>.</summary>
@@ -17,4 +19,7 @@ public record LoginRequest : AuthRequest
 
     /// <summary>A path the provider may use as its <see cref="AuthActionResult.RedirectTo"/>.</summary>
     public string? RedirectPath { get; init; }
+
+    /// <summary>Prints the members like a record, with the password fields (and secret <see cref="AuthRequest.Extra"/> values) shown as <c>***</c>.</summary>
+    protected override bool PrintMembers(StringBuilder builder) => RequestPrinter.AppendMembers(builder, this, typeof(LoginRequest));
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace RefineSharp;
 
 /// <summary>
@@ -14,4 +16,7 @@ public record UpdatePasswordRequest : AuthRequest
 
     /// <summary>The current password, for providers that ask for it.</summary>
     public string? CurrentPassword { get; init; }
+
+    /// <summary>Prints the members like a record, with the password fields (and secret <see cref="AuthRequest.Extra"/> values) shown as <c>***</c>.</summary>
+    protected override bool PrintMembers(StringBuilder builder) => RequestPrinter.AppendMembers(builder, this, typeof(UpdatePasswordRequest));
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using RefineSharp;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,14 @@ public static class RefineServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<RefineOptions>();
+
+        // A setting that would make every call fail (a zero timeout, say) stops the app at start with a message naming
+        // the fix. Registered once: ValidateOnStart adds a registration on every call.
+        if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<RefineOptions>) && d.ImplementationType == typeof(RefineOptionsValidator)))
+        {
+            services.AddSingleton<IValidateOptions<RefineOptions>, RefineOptionsValidator>();
+            services.AddOptions<RefineOptions>().ValidateOnStart();
+        }
         if (configure is not null)
         {
             services.Configure(configure);

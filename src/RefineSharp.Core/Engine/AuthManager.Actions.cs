@@ -106,30 +106,51 @@ public sealed partial class AuthManager
         AuthProvider provider,
         LogoutRequest request,
         CancellationToken cancellationToken)
-        => LogoutCoreAsync(provider, request, returnPath: null, cancellationToken);
+    {
+        // Ends the session synchronously, before the first await, so code that checks HasSessionEnded next sees it.
+        EndCurrentSession();
+        return LogoutCoreAsync(provider, request, returnPath: null, cancellationToken);
+    }
 
+    /// <summary>Marks the current session as ended (a logout is under way); the caller then runs the logout.</summary>
+    private void EndCurrentSession() => Interlocked.Exchange(ref _endedSession, Interlocked.Increment(ref _session));
+
+    /// <summary>Runs a logout whose session <see cref="EndCurrentSession"/> has already ended.</summary>
     private async Task<AuthActionResult> LogoutCoreAsync(
         AuthProvider provider,
         LogoutRequest request,
         string? returnPath,
         CancellationToken cancellationToken)
     {
-        Interlocked.Exchange(ref _endedSession, Interlocked.Increment(ref _session));
-        var (result, completed) = await RunAsync(nameof(AuthProvider.LogoutAsync), t => provider.LogoutAsync(request, t), cancellationToken);
+        var invalidated = false;
+        try
+        {
+            var (result, completed) = await RunAsync(nameof(AuthProvider.LogoutAsync), t => provider.LogoutAsync(request, t), cancellationToken);
 
-        var target = completed && !request.SuppressRedirect
-            ? ReturnPaths.AppendUnlessOnTarget(
-                Validated(request.RedirectPath, "LogoutRequest.RedirectPath") ?? Validated(result.RedirectTo, "LogoutAsync RedirectTo"),
-                _options.ReturnPathParameter,
-                returnPath)
-            : null;
+            var target = completed && !request.SuppressRedirect
+                ? ReturnPaths.AppendUnlessOnTarget(
+                    Validated(request.RedirectPath, "LogoutRequest.RedirectPath") ?? Validated(result.RedirectTo, "LogoutAsync RedirectTo"),
+                    _options.ReturnPathParameter,
+                    returnPath)
+                : null;
 
-        // Fail closed: whatever the provider said, nothing cached from the old session survives a logout.
-        Invalidate(AuthChangeReason.Logout, target);
-        Navigate(target, NavigationKind.Push);
+            // Fail closed: whatever the provider said, nothing cached from the old session survives a logout.
+            invalidated = true;
+            Invalidate(AuthChangeReason.Logout, target);
+            Navigate(target, NavigationKind.Push);
 
-        Notify(AuthAction.Logout, result);
-        return result;
+            Notify(AuthAction.Logout, result);
+            return result;
+        }
+        finally
+        {
+            // The caller cancelled (or something threw) before the provider answered: the session is over all the
+            // same, so nothing cached from it may survive. No redirect: the caller has stopped waiting for one.
+            if (!invalidated)
+            {
+                Invalidate(AuthChangeReason.Logout);
+            }
+        }
     }
 
     /// <summary>Calls one action; a throw, null or timeout becomes a failed result, and "completed" says whether the provider really answered.</summary>

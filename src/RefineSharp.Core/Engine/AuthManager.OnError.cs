@@ -73,13 +73,20 @@ public sealed partial class AuthManager
         return LogoutOnceAsync(provider, CurrentSession, redirectTo: null, returnPath, cancellationToken);
     }
 
+    /// <summary>
+    /// Starts the session's one error logout, or joins the one already running. The shared logout has its own
+    /// lifetime (bounded by <see cref="RefineOptions.ProviderTimeout"/>): a caller's token only ends that caller's
+    /// wait, never the logout the other callers wait for. The logout is published under the lock and started
+    /// outside it, so no provider or event-handler code runs while the lock is held.
+    /// </summary>
     private Task LogoutOnceAsync(AuthProvider provider, long session, string? redirectTo, string? returnPath, CancellationToken cancellationToken)
     {
+        TaskCompletionSource<AuthActionResult> shared;
         lock (_sessionGate)
         {
             if (_errorLogout is { IsCompleted: false } running)
             {
-                return running;
+                return running.WaitAsync(cancellationToken);
             }
 
             // The session this error belongs to has already ended (a logout or login happened since): nothing to do.
@@ -88,15 +95,32 @@ public sealed partial class AuthManager
                 return Task.CompletedTask;
             }
 
-            // LogoutCoreAsync bumps the session synchronously, before its first await, so later errors see it.
-            _errorLogout = EndSessionCoreAsync(provider, new LogoutRequest { RedirectPath = redirectTo }, returnPath, cancellationToken);
-            return _errorLogout;
+            // Ended here, under the lock, so later errors of this session see it and join instead of logging out again.
+            EndCurrentSession();
+            shared = new TaskCompletionSource<AuthActionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _errorLogout = shared.Task;
+        }
+
+        _ = RunSharedLogoutAsync(shared, provider, new LogoutRequest { RedirectPath = redirectTo }, returnPath);
+        return shared.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunSharedLogoutAsync(TaskCompletionSource<AuthActionResult> shared, AuthProvider provider, LogoutRequest request, string? returnPath)
+    {
+        try
+        {
+            shared.TrySetResult(await EndSessionCoreAsync(provider, request, returnPath));
+        }
+        catch (Exception ex)
+        {
+            // Not expected (the invoker turns provider failures into results); surfaced to every waiter all the same.
+            shared.TrySetException(ex);
         }
     }
 
-    private async Task<AuthActionResult> EndSessionCoreAsync(AuthProvider provider, LogoutRequest request, string? returnPath, CancellationToken cancellationToken)
+    private async Task<AuthActionResult> EndSessionCoreAsync(AuthProvider provider, LogoutRequest request, string? returnPath)
     {
-        var result = await LogoutCoreAsync(provider, request, returnPath, cancellationToken);
+        var result = await LogoutCoreAsync(provider, request, returnPath, CancellationToken.None);
 
         // The user did not ask to leave: say why they are on the login page.
         SafeNotify(SessionEndedKey, n => n.Open(new AuthNotification(

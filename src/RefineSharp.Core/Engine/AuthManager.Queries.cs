@@ -172,10 +172,19 @@ public sealed partial class AuthManager
 
     private AuthError ErrorFor<T>(ProviderOutcome<T> outcome) => outcome.Kind switch
     {
-        ProviderOutcomeKind.Threw => AuthError.FromException(outcome.Exception!),
+        ProviderOutcomeKind.Threw => ErrorFor(outcome.Exception!),
         ProviderOutcomeKind.TimedOut => new AuthError(
             _texts[TextKeys.TimeoutTitle],
             _texts[TextKeys.TimeoutDescription, _invoker.Timeout.TotalSeconds]),
         _ => new AuthError(_texts[TextKeys.InvalidResultTitle], _texts[TextKeys.InvalidResultDescription]),
     };
+
+    /// <summary>
+    /// The error users read for <paramref name="exception"/>: a generic localized text, or (only with
+    /// <see cref="RefineOptions.ShowErrorDetails"/>, for Development) its type and message. The caller logs the details.
+    /// </summary>
+    internal AuthError ErrorFor(Exception exception) =>
+        _options.ShowErrorDetails
+            ? AuthError.FromException(exception, includeDetails: true)
+            : new AuthError(_texts[TextKeys.UnexpectedTitle], _texts[TextKeys.UnexpectedDescription]);
 }

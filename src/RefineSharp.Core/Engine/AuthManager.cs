@@ -20,7 +20,7 @@ public sealed partial class AuthManager
     private readonly INavigator _navigator;
     private readonly INotificationService _notifications;
     private readonly IStringLocalizer _texts;
-    private readonly RefineOptions _options;
+    private readonly ReadOnlyRefineOptions _options;
     private readonly ILogger _logger;
     private readonly ProviderInvoker _invoker;
     private readonly QueryCache<CheckResult> _checks;
@@ -56,13 +56,21 @@ public sealed partial class AuthManager
         _navigator = navigator;
         _notifications = notifications;
         _texts = texts;
-        _options = options.Value;
+        // A copy: the options are one singleton for the whole app, this engine belongs to one session.
+        var settings = options.Value;
+        var validation = new RefineOptionsValidator().Validate(Microsoft.Extensions.Options.Options.DefaultName, settings);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(RefineOptions), validation.Failures);
+        }
+
+        _options = new ReadOnlyRefineOptions(settings);
         var time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)loggerFactory?.CreateLogger<AuthManager>() ?? NullLogger.Instance;
         _invoker = new ProviderInvoker(time, _options.ProviderTimeout, _logger);
-        _checks = new QueryCache<CheckResult>(time, _options.QueryCacheDuration);
-        _identities = new QueryCache<object?>(time, _options.QueryCacheDuration);
-        _permissions = new QueryCache<object?>(time, _options.QueryCacheDuration);
+        _checks = new QueryCache<CheckResult>(time, _options.QueryCacheDuration, _options.MaxCachedQueriesPerKind);
+        _identities = new QueryCache<object?>(time, _options.QueryCacheDuration, _options.MaxCachedQueriesPerKind);
+        _permissions = new QueryCache<object?>(time, _options.QueryCacheDuration, _options.MaxCachedQueriesPerKind);
     }
 
     /// <summary>Raised whenever the auth state changes: login, logout, register, invalidation, or a check that answers differently.</summary>
@@ -77,8 +85,8 @@ public sealed partial class AuthManager
     /// <summary>The optional members the provider implements (<see cref="AuthFeatures.None"/> without a provider).</summary>
     public AuthFeatures Features => TryGetProvider()?.Features ?? AuthFeatures.None;
 
-    /// <summary>The options this engine runs with.</summary>
-    public RefineOptions Options => _options;
+    /// <summary>The options this engine runs with: a read-only copy taken when it was created (change them with <c>AddRefine(o => ...)</c>).</summary>
+    public ReadOnlyRefineOptions Options => _options;
 
     /// <summary>
     /// Uses <paramref name="provider"/> from now on instead of the one registered in DI (what

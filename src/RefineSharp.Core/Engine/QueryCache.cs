@@ -3,20 +3,42 @@ namespace RefineSharp;
 /// <summary>
 /// One cached, single-flight query (check, identity or permissions): concurrent reads of the same key share one
 /// provider call, answers are kept until <see cref="Clear"/> (or until they expire), and failed answers are not kept.
-/// The no-parameter key has its own slot so that a cached read takes no lock and allocates nothing.
+/// The no-parameter key has its own slot so that a cached read takes no lock and allocates nothing. At most
+/// <see cref="Capacity"/> keys with parameters are kept: storing one more forgets the oldest, so a page that asks
+/// with ever new parameters cannot grow the cache without bound.
 /// </summary>
 internal sealed class QueryCache<T>
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _keyed = new(StringComparer.Ordinal);
+
+    // The keys of _keyed, oldest first; each entry holds its own node so that replacing or forgetting it is O(1).
+    private readonly LinkedList<string> _order = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan? _lifetime;
     private Entry? _default;
 
-    public QueryCache(TimeProvider time, TimeSpan? lifetime)
+    public QueryCache(TimeProvider time, TimeSpan? lifetime, int capacity)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _time = time;
         _lifetime = lifetime;
+        Capacity = capacity;
+    }
+
+    /// <summary>The most keys with parameters kept at once.</summary>
+    public int Capacity { get; }
+
+    /// <summary>How many keys with parameters are kept now (for tests and diagnostics).</summary>
+    public int KeyedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _keyed.Count;
+            }
+        }
     }
 
     /// <summary>Returns the fresh cached answer of the no-parameter key without locking or allocating.</summary>
@@ -77,6 +99,7 @@ internal sealed class QueryCache<T>
         {
             _default = null;
             _keyed.Clear();
+            _order.Clear();
         }
     }
 
@@ -120,7 +143,21 @@ internal sealed class QueryCache<T>
         }
         else
         {
+            if (_keyed.Remove(key, out var replaced))
+            {
+                _order.Remove(replaced.Node!);
+            }
+
             _keyed[key] = entry;
+            entry.Node = _order.AddLast(key);
+
+            // Oldest first out. An evicted load still answers the callers waiting on it; it is just not kept.
+            while (_keyed.Count > Capacity)
+            {
+                var oldest = _order.First!;
+                _order.RemoveFirst();
+                _keyed.Remove(oldest.Value);
+            }
         }
     }
 
@@ -138,6 +175,7 @@ internal sealed class QueryCache<T>
             else if (_keyed.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
             {
                 _keyed.Remove(key);
+                _order.Remove(entry.Node!);
             }
         }
     }
@@ -148,5 +186,6 @@ internal sealed class QueryCache<T>
         public T? Value;
         public long ExpiresAt;
         public bool HasValue;
+        public LinkedListNode<string>? Node;
     }
 }

@@ -10,4 +10,6 @@ internal static class TextKeys
     public const string InvalidResultDescription = "errors.invalidResult.description";
     public const string SessionEndedTitle = "notifications.sessionEnded.title";
     public const string SessionEndedDescription = "notifications.sessionEnded.description";
+    public const string UnexpectedTitle = "errors.unexpected.title";
+    public const string UnexpectedDescription = "errors.unexpected.description";
 }

@@ -207,7 +207,7 @@ public sealed class AuthenticatedTests : RefineTestBase
             .Add(x => x.Fallback, result => b => b.AddMarkupContent(0, $"<p id=\"error\">{result.Error?.Message}</p>")));
 
         Assert.Empty(cut.FindAll("#secret"));
-        Assert.Equal("backend down", cut.Find("#error").TextContent);
+        Assert.Equal("The sign-in service could not complete the request. Please try again later.", cut.Find("#error").TextContent);
     }
 
     [Fact]

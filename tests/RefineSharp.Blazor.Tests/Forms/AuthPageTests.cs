@@ -419,9 +419,9 @@ public sealed class AuthPageTests : RefineTestBase
 
         await cut.Find("form").SubmitAsync();
 
-        Assert.Equal("Auth server unreachable", cut.Find(".refine-error-summary").TextContent.Trim());
+        Assert.Equal("The sign-in service could not complete the request. Please try again later.", cut.Find(".refine-error-summary").TextContent.Trim());
         notifications.WaitForAssertion(() =>
-            Assert.Contains("Auth server unreachable", notifications.Find("[data-notification-key=login-error]").TextContent, StringComparison.Ordinal));
+            Assert.Contains("The sign-in service could not complete the request. Please try again later.", notifications.Find("[data-notification-key=login-error]").TextContent, StringComparison.Ordinal));
         Assert.False(cut.Find("button[type=submit]").HasAttribute("disabled"));
     }
 

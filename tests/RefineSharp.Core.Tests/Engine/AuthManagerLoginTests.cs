@@ -88,7 +88,7 @@ public sealed class AuthManagerLoginTests
     }
 
     [Fact]
-    public async Task LoginAsync_ProviderThrows_NotificationUsesExceptionTypeAndMessage()
+    public async Task LoginAsync_ProviderThrows_NotificationIsGenericAndExceptionIsLogged()
     {
         _provider.Login = (_, _) => throw new Exception("Unhandled error");
         await using var host = AuthTestHost.For(_provider);
@@ -96,8 +96,9 @@ public sealed class AuthManagerLoginTests
         var result = await host.Manager.LoginAsync(new LoginRequest());
 
         Assert.False(result.Success);
-        Assert.Equal(new AuthError("Exception", "Unhandled error"), result.Error);
-        Assert.Equal([new AuthNotification("login-error", NotificationType.Error, "Exception", "Unhandled error")], host.Notifications.Opened);
+        Assert.Equal(new AuthError("Something went wrong", "The sign-in service could not complete the request. Please try again later."), result.Error);
+        Assert.Equal([new AuthNotification("login-error", NotificationType.Error, result.Error!.Name, result.Error.Message)], host.Notifications.Opened);
+        Assert.Contains(host.Logs.Entries, e => e.Exception?.Message == "Unhandled error");
         Assert.Empty(host.Navigator.Navigations);
     }
 

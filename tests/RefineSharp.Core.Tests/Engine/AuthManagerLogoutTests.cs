@@ -93,17 +93,18 @@ public sealed class AuthManagerLogoutTests
     }
 
     [Fact]
-    public async Task LogoutAsync_ProviderThrows_NotificationUsesExceptionTypeAndMessage()
+    public async Task LogoutAsync_ProviderThrows_NotificationIsGenericAndExceptionIsLogged()
     {
         _provider.Logout = (_, _) => throw new InvalidOperationException("Session store down");
         await using var host = AuthTestHost.For(_provider);
 
         var result = await host.Manager.LogoutAsync(new LogoutRequest { RedirectPath = "/login" });
 
-        Assert.Equal(new AuthError("InvalidOperationException", "Session store down"), result.Error);
+        Assert.Equal(new AuthError("Something went wrong", "The sign-in service could not complete the request. Please try again later."), result.Error);
         Assert.Equal(
-            [new AuthNotification("useLogout-error", NotificationType.Error, "InvalidOperationException", "Session store down")],
+            [new AuthNotification("useLogout-error", NotificationType.Error, result.Error!.Name, result.Error.Message)],
             host.Notifications.Opened);
+        Assert.Contains(host.Logs.Entries, e => e.Exception?.Message == "Session store down");
         Assert.Empty(host.Navigator.Navigations);
     }
 

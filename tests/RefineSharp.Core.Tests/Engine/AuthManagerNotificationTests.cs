@@ -36,7 +36,7 @@ public sealed class AuthManagerNotificationTests
 
     [Theory]
     [MemberData(nameof(AuthActionCase.Names), MemberType = typeof(AuthActionCase))]
-    public async Task Action_ProviderThrows_FailedResultAndNotificationFromException(string action)
+    public async Task Action_ProviderThrows_FailedResultAndGenericNotification(string action)
     {
         var c = AuthActionCase.All[action];
         c.Script(_provider, _ => throw new ArgumentException("Unhandled error"));
@@ -45,8 +45,8 @@ public sealed class AuthManagerNotificationTests
         var result = await c.Invoke(host.Manager, default);
 
         Assert.False(result.Success);
-        Assert.Equal(new AuthError("ArgumentException", "Unhandled error"), result.Error);
-        Assert.Equal([new AuthNotification(c.ErrorKey, NotificationType.Error, "ArgumentException", "Unhandled error")], host.Notifications.Opened);
+        Assert.Equal(new AuthError("Something went wrong", "The sign-in service could not complete the request. Please try again later."), result.Error);
+        Assert.Equal([new AuthNotification(c.ErrorKey, NotificationType.Error, result.Error!.Name, result.Error.Message)], host.Notifications.Opened);
     }
 
     [Theory]

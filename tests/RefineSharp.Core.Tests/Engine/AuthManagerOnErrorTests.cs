@@ -69,7 +69,7 @@ public sealed class AuthManagerOnErrorTests
 
         var result = await host.Manager.OnErrorAsync(new OnErrorRequest { StatusCode = 401 });
 
-        Assert.Equal(new AuthError("InvalidOperationException", "boom"), result.Error);
+        Assert.Equal(new AuthError("Something went wrong", "The sign-in service could not complete the request. Please try again later."), result.Error);
         Assert.False(result.Logout);
         Assert.Empty(host.Notifications.Calls);
         Assert.Empty(host.Navigator.Navigations);

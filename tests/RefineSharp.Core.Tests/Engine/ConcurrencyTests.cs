@@ -10,11 +10,14 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task GetIdentityAsync_HundredConcurrentReadsOnColdCache_OneProviderCall()
     {
+        const int callers = 100;
         var gate = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
         _provider.Identity = (_, _) => gate.Task;
         await using var host = AuthTestHost.For(_provider);
 
-        var reads = Enumerable.Range(0, 100).Select(_ => Task.Run(() => host.Manager.GetIdentityAsync<UserIdentity>().AsTask())).ToArray();
+        // Arrival barrier: the gate opens only once every caller has called the engine and is waiting on it, so a
+        // broken single-flight (each caller its own provider call) cannot hide behind callers that arrive late.
+        var reads = await AllWaitingAsync(callers, () => host.Manager.GetIdentityAsync<UserIdentity>().AsTask());
         var identity = new UserIdentity { Id = "1" };
         gate.SetResult(identity);
         var results = await Task.WhenAll(reads);
@@ -26,16 +29,18 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task CheckAsync_ConcurrentReadsWithTheSameParams_OneProviderCall()
     {
+        const int callers = 50;
         var gate = new TaskCompletionSource<CheckResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _provider.Check = (_, _) => gate.Task;
         await using var host = AuthTestHost.For(_provider);
 
-        var checks = Enumerable.Range(0, 50)
-            .Select(_ => Task.Run(() => host.Manager.CheckAsync(new CheckRequest { Extra = new Dictionary<string, object?> { ["p"] = 1 } }).AsTask()))
-            .ToArray();
+        var checks = await AllWaitingAsync(
+            callers,
+            () => host.Manager.CheckAsync(new CheckRequest { Extra = new Dictionary<string, object?> { ["p"] = 1 } }).AsTask());
         gate.SetResult(CheckResult.Ok());
-        await Task.WhenAll(checks);
+        var results = await Task.WhenAll(checks);
 
+        Assert.All(results, r => Assert.True(r.Authenticated));
         Assert.Equal(1, _provider.CallsTo(nameof(AuthProvider.CheckAsync)));
     }
 
@@ -107,5 +112,32 @@ public sealed class ConcurrencyTests
         await oldError;
 
         Assert.Equal(0, _provider.CallsTo(nameof(AuthProvider.LogoutAsync)));
+    }
+
+    /// <summary>
+    /// Starts <paramref name="callers"/> thread-pool callers of <paramref name="call"/> and returns once every one of
+    /// them has called it and got back a task that has not completed: all are in the engine, waiting, at the same time.
+    /// </summary>
+    private static async Task<Task<T>[]> AllWaitingAsync<T>(int callers, Func<Task<T>> call)
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = new Task<T>[callers];
+        var arrived = 0;
+        var runners = Enumerable.Range(0, callers).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            pending[i] = call();
+            if (Interlocked.Increment(ref arrived) == callers)
+            {
+                allArrived.SetResult();
+            }
+        })).ToArray();
+
+        start.SetResult();
+        await allArrived.Task;
+        await Task.WhenAll(runners);
+        Assert.All(pending, p => Assert.False(p.IsCompleted, "a caller was answered before the gate opened"));
+        return pending;
     }
 }

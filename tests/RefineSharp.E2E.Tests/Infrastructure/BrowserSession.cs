@@ -61,7 +61,7 @@ internal sealed class BrowserSession : IAsyncDisposable
         await WaitInteractiveAsync(page);
     }
 
-    public static Task WaitInteractiveAsync(IPage page) => page.Locator("[data-refine-interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    public static Task WaitInteractiveAsync(IPage page) => page.Locator("[data-refine-interactive], [data-refine-static]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>Fills the login form of the current page and submits it.</summary>
     public Task SubmitLoginAsync(string email, string password) => SubmitLoginAsync(Page, email, password);

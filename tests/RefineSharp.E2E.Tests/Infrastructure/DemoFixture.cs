@@ -26,7 +26,7 @@ public sealed class DemoFixture : IAsyncLifetime
 
         // The first circuit of a fresh server and browser is the slowest; start one here, with a generous bound.
         await using var warmUp = await OpenAsync("warm-up");
-        await warmUp.Page.GotoAsync("/login");
+        await warmUp.Page.GotoAsync("/not-found");
         await warmUp.Page.Locator("[data-refine-interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
     }
 

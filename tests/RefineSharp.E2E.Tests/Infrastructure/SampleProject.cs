@@ -25,6 +25,8 @@ internal sealed class SampleProject
         {
             ["Demo__Database"] = Path.Combine(dataDirectory, "demo.db"),
             ["Demo__EnableOutbox"] = "true",
+            // The tests sign in with the documented passwords (TestUsers); Development seeds them anyway, this says so.
+            ["Demo__SeedPasswords"] = "known",
         },
         WarmUpDemoAsync);
 
