@@ -9,6 +9,8 @@ namespace RefineSharp.Demo.Security;
 /// reports the clash as DuplicateUserName/DuplicateEmail errors after it has validated and hashed the password (the
 /// same work as a real registration); this middleware holds the answer back, removes those two errors, and when none
 /// is left sends 200 instead. Other errors (a weak password) come out as before: they do not depend on the account.
+/// Registrations of one address run one at a time (<see cref="AccountLockGate"/>), so a parallel one meets the
+/// duplicate check instead of the database's unique index.
 /// </summary>
 public static class RegisterWithoutEnumeration
 {
@@ -29,7 +31,13 @@ public static class RegisterWithoutEnumeration
             context.Response.Body = held;
             try
             {
-                await next(context);
+                // Two registrations of one new address at once would both pass Identity's duplicate check and the second
+                // would fail on the database's unique index (a 500, which tells the account exists): one at a time.
+                var key = context.Features.Get<IdentityRequestKey>()?.Account ?? "";
+                using (await context.RequestServices.GetRequiredService<AccountLockGate>().EnterAsync("register|" + key, context.RequestAborted))
+                {
+                    await next(context);
+                }
             }
             finally
             {

@@ -15,6 +15,9 @@ internal static partial class SecurityLog
     [LoggerMessage(1004, LogLevel.Information, "A request to {Endpoint} was refused: {Reason}.")]
     public static partial void RequestRefused(ILogger logger, string endpoint, string reason);
 
+    [LoggerMessage(1006, LogLevel.Error, "The API request to {Endpoint} failed; the client got 500 problem details.")]
+    public static partial void ApiFailed(ILogger logger, string endpoint, Exception exception);
+
     [LoggerMessage(1005, LogLevel.Warning, "Demo:PublicBaseUrl is not set: email links use the address the server listens on ({Address}). Set it outside Development.")]
     public static partial void NoPublicBaseUrl(ILogger logger, Uri address);
 }
