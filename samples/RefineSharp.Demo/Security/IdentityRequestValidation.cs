@@ -67,7 +67,12 @@ public static class IdentityRequestValidation
                 if (refusal is not null)
                 {
                     SecurityLog.RequestRefused(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IdentityRequestValidation)), context.Request.Path.Value!, refusal.Reason);
-                    context.Response.Headers.Connection = "close";
+                    if (refusal.BodyLeftUnread)
+                    {
+                        // The rest of a too-large body is not read; the connection cannot be reused after it.
+                        context.Response.Headers.Connection = "close";
+                    }
+
                     await refusal.Result.ExecuteAsync(context);
                     return;
                 }
@@ -86,13 +91,13 @@ public static class IdentityRequestValidation
         if (context.Request.ContentLength > MaxBodyBytes * 64L)
         {
             // Far too large to be worth reading even the start of it.
-            return new("body too large", TooLarge(null));
+            return new("body too large", TooLarge(null), BodyLeftUnread: true);
         }
 
         var (body, complete) = await ReadAtMostAsync(context.Request.Body, MaxBodyBytes, context.RequestAborted);
         if (!complete)
         {
-            return new("body too large", TooLarge(FieldBeingRead(body, schema)));
+            return new("body too large", TooLarge(FieldBeingRead(body, schema)), BodyLeftUnread: true);
         }
 
         var error = Validate(body, schema, out var values);
@@ -292,5 +297,5 @@ public static class IdentityRequestValidation
 
     private readonly record struct Field(string Name, JsonValueKind Kind, int MaxLength, bool Required, bool Nullable);
 
-    private sealed record Refusal(string Reason, IResult Result);
+    private sealed record Refusal(string Reason, IResult Result, bool BodyLeftUnread = false);
 }
