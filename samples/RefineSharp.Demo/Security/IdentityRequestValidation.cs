@@ -88,12 +88,6 @@ public static class IdentityRequestValidation
             return new("not JSON", TypedResults.Problem("The request body must be JSON (Content-Type: application/json).", statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
-        if (context.Request.ContentLength > MaxBodyBytes * 64L)
-        {
-            // Far too large to be worth reading even the start of it.
-            return new("body too large", TooLarge(null), BodyLeftUnread: true);
-        }
-
         var (body, complete) = await ReadAtMostAsync(context.Request.Body, MaxBodyBytes, context.RequestAborted);
         if (!complete)
         {
