@@ -23,7 +23,12 @@ public sealed class DemoPublicBaseUrl(IServiceProvider services, IConfiguration 
         Uri found;
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            found = new Uri(configured.EndsWith('/') ? configured : configured + "/", UriKind.Absolute);
+            if (!Uri.TryCreate(configured.EndsWith('/') ? configured : configured + "/", UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+            {
+                throw new InvalidOperationException("Demo:PublicBaseUrl must be an absolute http or https URL, for example https://demo.example.com/.");
+            }
+
+            found = parsed;
         }
         else
         {

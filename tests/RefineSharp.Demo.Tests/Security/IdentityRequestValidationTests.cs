@@ -145,6 +145,23 @@ public sealed class IdentityRequestValidationTests(IdentityRequestValidationTest
         Assert.True(problem.GetProperty("errors").TryGetProperty("email", out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task Login_BodyThatIsNotJson_Gets415ProblemDetails(string contentType)
+    {
+        using var http = demo.CreateRealClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("identity/login", UriKind.Relative))
+        {
+            Content = new StringContent("email=a%40b.c&password=x", Encoding.UTF8, contentType),
+        };
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(415, (await DemoApi.ProblemAsync(response)).GetProperty("status").GetInt32());
+    }
+
     [Fact]
     public async Task Register_OneMegabyteEmail_Gets400NamingEmailAndStoresNothing()
     {
