@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using RefineSharp.Tokens;
 
 namespace RefineSharp;
 
@@ -11,6 +12,12 @@ namespace RefineSharp;
 /// </summary>
 public sealed class AuthErrorHandler : DelegatingHandler
 {
+    /// <summary>Set by the <see cref="Tokens.BearerTokenHandler"/> when a 401 request could not be retried but the session was refreshed: the 401 does not end it.</summary>
+    internal static readonly HttpRequestOptionsKey<bool> SessionRenewedKey = new("RefineSharp.SessionRenewed");
+
+    /// <summary>Set by the <see cref="Tokens.BearerTokenHandler"/> on a request to an origin that may not receive the token: its 401 says nothing about our session.</summary>
+    internal static readonly HttpRequestOptionsKey<bool> TokenWithheldKey = new("RefineSharp.TokenWithheld");
+
     private readonly AuthManager _authManager;
     private readonly ILogger _logger;
 
@@ -28,6 +35,12 @@ public sealed class AuthErrorHandler : DelegatingHandler
         // The session the request was sent in: a 401 that arrives after a logout or login belongs to the old one.
         var session = _authManager.CurrentSession;
         var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized && (IsSet(request, SessionRenewedKey) || IsSet(request, TokenWithheldKey)))
+        {
+            TokenLog.UnauthorizedNotAboutSession(_logger);
+            return response;
+        }
+
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             var status = (int)response.StatusCode;
@@ -45,4 +58,7 @@ public sealed class AuthErrorHandler : DelegatingHandler
 
         return response;
     }
+
+    private static bool IsSet(HttpRequestMessage request, HttpRequestOptionsKey<bool> key) =>
+        request.Options.TryGetValue(key, out var value) && value;
 }
