@@ -53,16 +53,9 @@ internal sealed class IdentityApiClient
         where T : class
     {
         // Built once per scope over the factory's pooled handler; never disposed, because disposing would dispose that pooled handler.
-        if (_bearerClient is null)
-        {
-            // The token goes to the Identity API's origin only.
-            var origin = new BearerTokenOptions();
-            origin.AllowedOrigins.Add(new Uri(Resolve("/").GetLeftPart(UriPartial.Authority)));
-            _bearerClient = new HttpClient(
-                new BearerTokenHandler(coordinator, Microsoft.Extensions.Options.Options.Create(origin)) { InnerHandler = _handlers.CreateHandler(AspNetIdentityAuthOptions.HttpClientName) },
-                disposeHandler: false);
-        }
-
+        _bearerClient ??= new HttpClient(
+            new BearerTokenHandler(coordinator, Microsoft.Extensions.Options.Options.Create(IdentityOrigin())) { InnerHandler = _handlers.CreateHandler(AspNetIdentityAuthOptions.HttpClientName) },
+            disposeHandler: false);
         return SendCoreAsync<T>(_bearerClient, method, endpoint, body, null, cancellationToken);
     }
 
@@ -151,6 +144,14 @@ internal sealed class IdentityApiClient
             // An error without (readable) problem details still has its status code.
             return null;
         }
+    }
+
+    // The bearer token goes to the Identity API's origin only.
+    private BearerTokenOptions IdentityOrigin()
+    {
+        var options = new BearerTokenOptions();
+        options.AllowedOrigins.Add(new Uri(Resolve("/").GetLeftPart(UriPartial.Authority)));
+        return options;
     }
 
     private Uri Resolve(string endpoint)
