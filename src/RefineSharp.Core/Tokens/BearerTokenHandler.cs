@@ -9,7 +9,7 @@ namespace RefineSharp.Tokens;
 
 /// <summary>
 /// Attaches the access token from the <see cref="TokenRefreshCoordinator"/> to requests for allowed origins (the
-/// client's BaseAddress and <see cref="BearerTokenOptions.AllowedOrigins"/>; every other request goes out without
+/// client's BaseAddress and <see cref="BearerTokenHandlerOptions.AllowedOrigins"/>; every other request goes out without
 /// it); on a 401 it refreshes once (single-flight across concurrent requests) and retries the request once. A request
 /// whose body cannot be sent twice is not retried: the session is still refreshed, so the next call works, and the
 /// caller gets the 401. Register it with <c>AddRefine().AddHttpHandler&lt;BearerTokenHandler&gt;()</c> so it sits
@@ -23,17 +23,17 @@ public sealed class BearerTokenHandler : DelegatingHandler
 
     /// <summary>Creates the handler over <paramref name="coordinator"/>; it sends the token only to the origin of the client's BaseAddress (bound by <c>AddAuthenticatedHttpClient</c>).</summary>
     public BearerTokenHandler(TokenRefreshCoordinator coordinator, ILogger<BearerTokenHandler>? logger = null)
-        : this(coordinator, Options.Create(new BearerTokenOptions()), logger)
+        : this(coordinator, Options.Create(new BearerTokenHandlerOptions()), logger)
     {
     }
 
     /// <summary>Creates the handler over <paramref name="coordinator"/>, sending the token only to the allowed origins of <paramref name="options"/> (and the client's BaseAddress, when bound).</summary>
-    public BearerTokenHandler(TokenRefreshCoordinator coordinator, IOptions<BearerTokenOptions> options, ILogger<BearerTokenHandler>? logger = null)
+    public BearerTokenHandler(TokenRefreshCoordinator coordinator, IOptions<BearerTokenHandlerOptions> options, ILogger<BearerTokenHandler>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(coordinator);
         ArgumentNullException.ThrowIfNull(options);
-        var value = options.Value ?? new BearerTokenOptions();
-        BearerTokenOptionsValidator.ThrowIfInvalid(value);
+        var value = options.Value ?? new BearerTokenHandlerOptions();
+        BearerTokenHandlerOptionsValidator.ThrowIfInvalid(value);
         _coordinator = coordinator;
         _allowedOrigins = [.. value.AllowedOrigins];
         _logger = (ILogger?)logger ?? NullLogger.Instance;

@@ -14,7 +14,7 @@ public static class TokenRefreshBuilderExtensions
     /// Adds a scoped <see cref="TokenRefreshCoordinator"/> over <typeparamref name="TRefresher"/>, a
     /// <see cref="MemoryTokenStore"/> unless an <see cref="ITokenStore"/> is already registered, and the
     /// <see cref="BearerTokenHandler"/> for authenticated HTTP clients (it sends the token only to the client's BaseAddress
-    /// origin and to <see cref="BearerTokenOptions.AllowedOrigins"/>). A failed refresh logs the user out once, through the
+    /// origin and to <see cref="BearerTokenHandlerOptions.AllowedOrigins"/>). A failed refresh logs the user out once, through the
     /// <see cref="AuthManager"/> of the same scope. The options are validated when the app starts.
     /// </summary>
     public static RefineBuilder AddTokenRefresh<TRefresher>(this RefineBuilder builder, Action<TokenRefreshOptions>? configure = null)
@@ -24,9 +24,9 @@ public static class TokenRefreshBuilderExtensions
         var services = builder.Services;
         // Invalid options (a zero timeout fails every refresh) stop the app at start with a message naming the option.
         services.AddOptions<TokenRefreshOptions>().ValidateOnStart();
-        services.AddOptions<BearerTokenOptions>().ValidateOnStart();
+        services.AddOptions<BearerTokenHandlerOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenRefreshOptions>, TokenRefreshOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BearerTokenOptions>, BearerTokenOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BearerTokenHandlerOptions>, BearerTokenHandlerOptionsValidator>());
         if (configure is not null)
         {
             services.Configure(configure);

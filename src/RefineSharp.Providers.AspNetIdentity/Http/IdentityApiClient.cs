@@ -147,9 +147,9 @@ internal sealed class IdentityApiClient
     }
 
     // The bearer token goes to the Identity API's origin only.
-    private BearerTokenOptions IdentityOrigin()
+    private BearerTokenHandlerOptions IdentityOrigin()
     {
-        var options = new BearerTokenOptions();
+        var options = new BearerTokenHandlerOptions();
         options.AllowedOrigins.Add(new Uri(Resolve("/").GetLeftPart(UriPartial.Authority)));
         return options;
     }

@@ -37,7 +37,7 @@ internal sealed class AuthWorld : IAsyncDisposable
         Coordinator = new TokenRefreshCoordinator(Store, new ScriptedRefresher(this), timeProvider: time);
         Coordinator.RefreshFailed += (_, _) => _sessionEnds.Enqueue(Manager.EndSessionAsync(CancellationToken.None));
 
-        var origin = new BearerTokenOptions();
+        var origin = new BearerTokenHandlerOptions();
         origin.AllowedOrigins.Add(new Uri("https://api.test"));
         var bearer = new BearerTokenHandler(Coordinator, Options.Create(origin)) { InnerHandler = new Server(this) };
         Http = new HttpClient(new AuthErrorHandler(Manager) { InnerHandler = bearer }) { BaseAddress = new Uri("https://api.test/") };

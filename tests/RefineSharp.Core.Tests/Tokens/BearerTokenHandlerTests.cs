@@ -19,7 +19,7 @@ public sealed class BearerTokenHandlerTests
     {
         var coordinator = new TokenRefreshCoordinator(
             _store, _refresher, Options.Create(new TokenRefreshOptions()), _time, _logs.CreateLogger<TokenRefreshCoordinator>());
-        var options = new BearerTokenOptions();
+        var options = new BearerTokenHandlerOptions();
         foreach (var origin in allowedOrigins.DefaultIfEmpty("http://127.0.0.1"))
         {
             options.AllowedOrigins.Add(new Uri(origin));
@@ -177,12 +177,12 @@ public sealed class BearerTokenHandlerTests
     public void Constructor_AllowedOriginIsNotAnOrigin_ThrowsNamingTheOption(string origin)
     {
         var coordinator = new TokenRefreshCoordinator(_store, _refresher);
-        var options = new BearerTokenOptions();
+        var options = new BearerTokenHandlerOptions();
         options.AllowedOrigins.Add(new Uri(origin));
 
         var error = Assert.Throws<OptionsValidationException>(() => new BearerTokenHandler(coordinator, Options.Create(options)));
 
-        Assert.Contains("BearerTokenOptions.AllowedOrigins[0]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BearerTokenHandlerOptions.AllowedOrigins[0]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,14 +52,14 @@ public sealed class TokenOptionsValidationTests
         var error = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(b =>
         {
             b.AddTokenRefresh<CountingRefresher>();
-            b.Services.Configure<BearerTokenOptions>(o =>
+            b.Services.Configure<BearerTokenHandlerOptions>(o =>
             {
                 o.AllowedOrigins.Add(new Uri("https://ok.example"));
                 o.AllowedOrigins.Add(new Uri("https://api.example.com/v1/"));
             });
         }));
 
-        Assert.Contains("BearerTokenOptions.AllowedOrigins[1]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BearerTokenHandlerOptions.AllowedOrigins[1]", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AllowedOrigins[0]", error.Message, StringComparison.Ordinal);
     }
 }

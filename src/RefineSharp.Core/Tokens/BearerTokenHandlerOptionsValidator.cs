@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 namespace RefineSharp.Tokens;
 
 /// <summary>Accepts only allowed origins that are absolute http(s) origins, naming the entry and the fix otherwise.</summary>
-internal sealed class BearerTokenOptionsValidator : IValidateOptions<BearerTokenOptions>
+internal sealed class BearerTokenHandlerOptionsValidator : IValidateOptions<BearerTokenHandlerOptions>
 {
-    public ValidateOptionsResult Validate(string? name, BearerTokenOptions options)
+    public ValidateOptionsResult Validate(string? name, BearerTokenHandlerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = Failures(options);
@@ -13,16 +13,16 @@ internal sealed class BearerTokenOptionsValidator : IValidateOptions<BearerToken
     }
 
     /// <summary>Throws <see cref="OptionsValidationException"/> when <paramref name="options"/> are invalid (for handlers built without DI).</summary>
-    public static void ThrowIfInvalid(BearerTokenOptions options)
+    public static void ThrowIfInvalid(BearerTokenHandlerOptions options)
     {
         var failures = Failures(options);
         if (failures.Count > 0)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(BearerTokenOptions), failures);
+            throw new OptionsValidationException(Options.DefaultName, typeof(BearerTokenHandlerOptions), failures);
         }
     }
 
-    private static List<string> Failures(BearerTokenOptions options)
+    private static List<string> Failures(BearerTokenHandlerOptions options)
     {
         var failures = new List<string>();
         for (var i = 0; i < options.AllowedOrigins.Count; i++)
@@ -30,7 +30,7 @@ internal sealed class BearerTokenOptionsValidator : IValidateOptions<BearerToken
             if (!BearerTokenHandler.IsOrigin(options.AllowedOrigins[i]))
             {
                 failures.Add(
-                    $"BearerTokenOptions.AllowedOrigins[{i}] is not an origin. Use an absolute http or https URI with a host and nothing after it " +
+                    $"BearerTokenHandlerOptions.AllowedOrigins[{i}] is not an origin. Use an absolute http or https URI with a host and nothing after it " +
                     "(no user info, path, query or fragment), such as new Uri(\"https://api.example.com\").");
             }
         }
