@@ -7,8 +7,10 @@ namespace RefineSharp.Tokens;
 /// <summary>
 /// Hands out a valid access token and refreshes it single-flight: however many callers need a new token at once,
 /// the <see cref="ITokenRefresher"/> is called once and all of them get its answer (refresh tokens are often
-/// single-use, so parallel refreshes would log the user out). A failed refresh clears the store and raises
-/// <see cref="RefreshFailed"/> once. Scoped like the <see cref="AuthManager"/>: one per circuit or browser app.
+/// single-use, so parallel refreshes would log the user out). Renewed tokens are written only through
+/// <see cref="ITokenStore.ReplaceAsync"/>, so a logout or login during the refresh wins over its outcome. A failed
+/// refresh clears the store and raises <see cref="RefreshFailed"/> once. The refresher and the event handlers never
+/// run under the coordinator's lock. Scoped like the <see cref="AuthManager"/>: one per circuit or browser app.
 /// </summary>
 public sealed class TokenRefreshCoordinator
 {
