@@ -42,12 +42,15 @@ internal sealed class TokenTestProvider(ITokenStore store) : AuthProvider
 
     public override async Task<OnErrorResult> OnErrorAsync(OnErrorRequest request, CancellationToken cancellationToken = default)
     {
-        await Interleave();
         if (request.StatusCode != (int)HttpStatusCode.Unauthorized)
         {
+            await Interleave();
             return OnErrorResult.Ignore();
         }
 
-        return await store.GetAsync(CancellationToken.None) is null ? OnErrorResult.NavigateTo("/login") : OnErrorResult.LogoutTo("/login");
+        // Like a browser store read: the value is read now, the answer arrives after an await.
+        var stored = await store.GetAsync(CancellationToken.None) is not null;
+        await Interleave();
+        return stored ? OnErrorResult.LogoutTo("/login") : OnErrorResult.NavigateTo("/login");
     }
 }
