@@ -8,7 +8,9 @@ namespace RefineSharp;
 /// <summary>
 /// Hands 401 and 403 responses of a data call to <see cref="AuthManager.OnErrorAsync(OnErrorRequest?, CancellationToken)"/> (with the status code), so
 /// an expired session logs the user out or redirects, as the provider decides. The caller still gets the response.
-/// Concurrent 401s cause one logout (the AuthManager joins them).
+/// Concurrent 401s cause one logout (the AuthManager joins them). A 401 is not handed on when the
+/// <see cref="Tokens.BearerTokenHandler"/> already renewed the session (a request that could not be retried) or sent
+/// the request without our token (an origin that may not receive it): neither says the session is over.
 /// </summary>
 public sealed class AuthErrorHandler : DelegatingHandler
 {
