@@ -7,8 +7,10 @@ namespace RefineSharp.Tokens;
 /// <summary>
 /// Hands out a valid access token and refreshes it single-flight: however many callers need a new token at once,
 /// the <see cref="ITokenRefresher"/> is called once and all of them get its answer (refresh tokens are often
-/// single-use, so parallel refreshes would log the user out). A failed refresh clears the store and raises
-/// <see cref="RefreshFailed"/> once. Scoped like the <see cref="AuthManager"/>: one per circuit or browser app.
+/// single-use, so parallel refreshes would log the user out). Renewed tokens are written only through
+/// <see cref="ITokenStore.ReplaceAsync"/>, so a logout or login during the refresh wins over its outcome. A failed
+/// refresh clears the store and raises <see cref="RefreshFailed"/> once. The refresher and the event handlers never
+/// run under the coordinator's lock. Scoped like the <see cref="AuthManager"/>: one per circuit or browser app.
 /// </summary>
 public sealed class TokenRefreshCoordinator
 {
@@ -33,6 +35,7 @@ public sealed class TokenRefreshCoordinator
         _store = store;
         _refresher = refresher;
         _options = options?.Value ?? new TokenRefreshOptions();
+        TokenRefreshOptionsValidator.ThrowIfInvalid(_options);
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
@@ -78,24 +81,46 @@ public sealed class TokenRefreshCoordinator
     public bool ExpiresSoon(TokenSet tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return tokens.ExpiresAt is { } expiresAt && expiresAt - _options.RefreshSkew <= _time.GetUtcNow();
+        // Compared as now + skew (both bounded) so that a stored expiry near DateTimeOffset.MinValue cannot overflow.
+        return tokens.ExpiresAt is { } expiresAt && expiresAt <= _time.GetUtcNow() + _options.RefreshSkew;
     }
 
     private Task<TokenSet?> JoinRefreshAsync(CancellationToken cancellationToken, TokenSet? rejected = null)
     {
         Task<TokenSet?> refresh;
+        TaskCompletionSource<TokenSet?>? started = null;
         lock (_gate)
         {
+            // The lock only publishes the shared flight; the refresher (and any RefreshFailed handler) runs outside it.
             if (_refresh is null || _refresh.IsCompleted)
             {
-                _refresh = RefreshCoreAsync(rejected);
+                started = new TaskCompletionSource<TokenSet?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _refresh = started.Task;
             }
 
             refresh = _refresh;
         }
 
+        if (started is not null)
+        {
+            _ = RunRefreshAsync(started, rejected);
+        }
+
         // The refresh is shared: one caller giving up must not cancel it for the others.
         return refresh.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunRefreshAsync(TaskCompletionSource<TokenSet?> flight, TokenSet? rejected)
+    {
+        try
+        {
+            flight.SetResult(await RefreshCoreAsync(rejected));
+        }
+        catch (Exception ex)
+        {
+            // Only a throwing store gets here (the refresher's faults are answers); every waiter sees the fault.
+            flight.SetException(ex);
+        }
     }
 
     private async Task<TokenSet?> RefreshCoreAsync(TokenSet? rejected)
@@ -116,23 +141,30 @@ public sealed class TokenRefreshCoordinator
         TokenLog.Refreshing(_logger);
         var renewed = await CallRefresherAsync(current);
 
-        // A login during the refresh wins over the old session's outcome.
-        var latest = await _store.GetAsync(CancellationToken.None);
-        if (latest is not null && !SameAccessToken(latest, current))
-        {
-            return latest;
-        }
-
         if (renewed is null)
         {
+            // A login during the refresh wins over the old session's outcome.
+            var latest = await _store.GetAsync(CancellationToken.None);
+            if (latest is not null && !SameAccessToken(latest, current))
+            {
+                return latest;
+            }
+
             await _store.ClearAsync(CancellationToken.None);
             RaiseRefreshFailed();
             return null;
         }
 
-        await _store.SetAsync(renewed, CancellationToken.None);
-        TokenLog.Refreshed(_logger);
-        return renewed;
+        // Compare-and-set: a logout (tokens cleared) or a login (tokens replaced) during the refresh wins, so renewed
+        // tokens of an ended session are never written back.
+        if (await _store.ReplaceAsync(current, renewed, CancellationToken.None))
+        {
+            TokenLog.Refreshed(_logger);
+            return renewed;
+        }
+
+        TokenLog.RefreshOutdated(_logger);
+        return await _store.GetAsync(CancellationToken.None);
     }
 
     private async Task<TokenSet?> CallRefresherAsync(TokenSet current)

@@ -47,7 +47,7 @@ public sealed class ApiErrorResponsesTests(DemoAppFactory demo) : IClassFixture<
     {
         using var http = demo.CreateRealClient();
 
-        using var login = await http.SendAsync(DemoApi.Post("identity/login", new { email = Data.DemoSeeder.EditorEmail, password = Data.DemoSeeder.EditorPassword }));
+        using var login = await http.SendAsync(DemoApi.Post("identity/login", new { email = global::RefineSharp.Demo.Data.DemoSeeder.EditorEmail, password = global::RefineSharp.Demo.Data.DemoSeeder.EditorPassword }));
         var refreshToken = System.Text.Json.JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("refreshToken").GetString();
         using var refresh = await http.SendAsync(DemoApi.Post("identity/refresh", new { refreshToken }));
 
