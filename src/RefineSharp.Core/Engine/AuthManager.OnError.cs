@@ -89,10 +89,17 @@ public sealed partial class AuthManager
                 return running.WaitAsync(cancellationToken);
             }
 
-            // The session this error belongs to has already ended (a logout or login happened since): nothing to do.
-            if (session != Interlocked.Read(ref _session))
+            // The session this error belongs to has already ended (a logout or login happened since, or it is the
+            // number a finished logout left behind): nothing to do.
+            if (session != Interlocked.Read(ref _session) || session == Interlocked.Read(ref _endedSession))
             {
                 return Task.CompletedTask;
+            }
+
+            // A sign-in is running: let it finish, then look again (it will usually have started a new session).
+            if (WhenNoSignInAsync() is { } signIn)
+            {
+                return RetryAfterSignInAsync(signIn, provider, session, redirectTo, returnPath, cancellationToken);
             }
 
             // Ended here, under the lock, so later errors of this session see it and join instead of logging out again.
@@ -103,6 +110,12 @@ public sealed partial class AuthManager
 
         _ = RunSharedLogoutAsync(shared, provider, new LogoutRequest { RedirectPath = redirectTo }, returnPath);
         return shared.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task RetryAfterSignInAsync(Task signIn, AuthProvider provider, long session, string? redirectTo, string? returnPath, CancellationToken cancellationToken)
+    {
+        await signIn.WaitAsync(cancellationToken);
+        await LogoutOnceAsync(provider, session, redirectTo, returnPath, cancellationToken);
     }
 
     private async Task RunSharedLogoutAsync(TaskCompletionSource<AuthActionResult> shared, AuthProvider provider, LogoutRequest request, string? returnPath)
