@@ -108,6 +108,8 @@ public sealed class RefineAuthStateSource : IDisposable
         {
             if (!_auth.IsProvided)
             {
+                // Fail closed (nobody is signed in) and say how to fix it.
+                BlazorLog.NoAuthProvider(_logger, "AuthenticationStateProvider");
                 return new RefineAuthState { Status = AuthStatus.Unauthenticated };
             }
 
