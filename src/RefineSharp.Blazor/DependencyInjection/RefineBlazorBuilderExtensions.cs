@@ -79,7 +79,8 @@ public static class RefineBlazorBuilderExtensions
             sp.GetRequiredService<RefineJsModule>(),
             sp.GetRequiredService<IOptions<BrowserTokenStoreOptions>>().Value,
             sp.GetService<ITokenProtector>(),
-            sp.GetService<ILogger<BrowserStorageTokenStore>>()));
+            sp.GetService<ILogger<BrowserStorageTokenStore>>(),
+            sp.GetService<NavigationManager>()));
         services.Replace(ServiceDescriptor.Scoped<ITokenStore>(sp => sp.GetRequiredService<BrowserStorageTokenStore>()));
         return builder;
     }

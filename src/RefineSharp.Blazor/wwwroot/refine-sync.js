@@ -26,6 +26,36 @@ export function setItem(kind, key, value) {
   storage.setItem(key, value);
 }
 
+// Compare-and-set in one synchronous function: writes value only while the entry still holds the expected tokens
+// (by access token for plain JSON, or as the exact expected text for encrypted entries). Returns whether it wrote.
+// A logout or a refresh in another tab between this tab's read and its write therefore wins.
+export function replaceItem(kind, key, expectedAccessToken, expectedText, value) {
+  const storage = storageOf(kind);
+  if (!storage) {
+    throw new Error("Browser storage is not available.");
+  }
+  const current = storage.getItem(key);
+  if (current === null) {
+    return false;
+  }
+  let matches = false;
+  if (typeof expectedText === "string") {
+    matches = current === expectedText;
+  } else if (typeof expectedAccessToken === "string" && expectedAccessToken.length > 0) {
+    try {
+      const parsed = JSON.parse(current);
+      matches = parsed !== null && typeof parsed === "object" && parsed.accessToken === expectedAccessToken;
+    } catch {
+      matches = false;
+    }
+  }
+  if (!matches) {
+    return false;
+  }
+  storage.setItem(key, value);
+  return true;
+}
+
 export function removeItem(kind, key) {
   try {
     const storage = storageOf(kind);

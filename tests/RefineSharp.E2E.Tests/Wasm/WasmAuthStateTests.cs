@@ -21,7 +21,6 @@ public sealed class WasmAuthStateTests(DemoFixture fixture, WasmDemoFixture wasm
     [Fact]
     public async Task CascadedState_Prerendered_IsUnknownUntilWebAssemblyRuns()
     {
-        await using var session = await fixture.OpenAsync(nameof(CascadedState_Prerendered_IsUnknownUntilWebAssemblyRuns), wasm.Server);
         using var http = new HttpClient { BaseAddress = new Uri(wasm.Server.BaseUrl + "/") };
 
         var html = await http.GetStringAsync(new Uri("login", UriKind.Relative));
