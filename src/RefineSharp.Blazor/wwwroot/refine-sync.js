@@ -67,6 +67,63 @@ export function removeItem(kind, key) {
   }
 }
 
+// Cross-tab mutual exclusion with the Web Locks API, for token refreshes: resolves true once the lock named `name` is
+// held for the caller's `id` (until releaseLock(id), or at most holdLimitMs), false when Web Locks are unavailable
+// (insecure context, old browser) or the request was withdrawn by releaseLock(id) before it was granted.
+const heldLocks = new Map();
+
+export function acquireLock(name, id, holdLimitMs) {
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  if (!locks || typeof locks.request !== "function") {
+    return Promise.resolve(false);
+  }
+  return new Promise((resolve) => {
+    const controller = new AbortController();
+    let release = () => {};
+    const held = new Promise((done) => {
+      release = done;
+    });
+    let timer = null;
+    const entry = {
+      granted: false,
+      release() {
+        heldLocks.delete(id);
+        if (timer !== null) {
+          clearTimeout(timer);
+        }
+        if (!entry.granted) {
+          controller.abort();
+        }
+        release();
+      },
+    };
+    heldLocks.set(id, entry);
+    locks
+      .request(name, { mode: "exclusive", signal: controller.signal }, () => {
+        if (heldLocks.get(id) !== entry) {
+          // Withdrawn while queued: let the next one in at once.
+          resolve(false);
+          return undefined;
+        }
+        entry.granted = true;
+        timer = setTimeout(() => entry.release(), holdLimitMs);
+        resolve(true);
+        return held;
+      })
+      .catch(() => {
+        heldLocks.delete(id);
+        resolve(false);
+      });
+  });
+}
+
+export function releaseLock(id) {
+  const entry = heldLocks.get(id);
+  if (entry) {
+    entry.release();
+  }
+}
+
 // Tells this tab's .NET side (dotnet.invokeMethodAsync("OnRemoteChange", reason)) when another tab of the same
 // origin logs in or out (BroadcastChannel, or storage events where BroadcastChannel is missing) or changes one of
 // the watched storage keys (the token entry). Returns { post(reason), dispose() }.
