@@ -15,6 +15,7 @@ internal sealed class RefreshHarness
     private TaskCompletionSource _open = NewOpenGate();
     private int _arrivals;
     private int _refreshed;
+    private int _reusesBefore;
 
     /// <summary>Maps the harness under /dev/refresh-tokens.</summary>
     public static void Map(WebApplication app)
@@ -39,11 +40,11 @@ internal sealed class RefreshHarness
         {
             arrivals = Volatile.Read(ref harness._arrivals),
             refreshed = Volatile.Read(ref harness._refreshed),
-            reuses = store.RefreshTokenReuseCount,
+            reuses = store.RefreshTokenReuseCount - Volatile.Read(ref harness._reusesBefore),
         }));
-        group.MapPost("/hold", () =>
+        group.MapPost("/hold", (InMemoryUserStore store) =>
         {
-            harness.Hold();
+            harness.Hold(store.RefreshTokenReuseCount);
             return Results.NoContent();
         });
         group.MapPost("/release", () =>
@@ -71,11 +72,12 @@ internal sealed class RefreshHarness
         }
     }
 
-    // Closes the gate and starts counting arrivals afresh.
-    private void Hold()
+    // Closes the gate and starts counting arrivals, refreshes and reuses afresh.
+    private void Hold(int reusesSoFar)
     {
         lock (_gate)
         {
+            Volatile.Write(ref _reusesBefore, reusesSoFar);
             Interlocked.Exchange(ref _arrivals, 0);
             Interlocked.Exchange(ref _refreshed, 0);
             if (_open.Task.IsCompleted)
