@@ -12,7 +12,7 @@ namespace RefineSharp;
 /// <remarks>
 /// Accepted: "/" followed by RFC 3986 path characters, then an optional query and fragment. Refused, in the raw value
 /// and in every percent-decoded form of it: a scheme-like ":" in the first segment, "//" or "\" in the path, dot
-/// segments, control and format characters, whitespace other than an inner space, non-ASCII characters that are not
+/// segments, an encoded "?" or "#" in the path, control and format characters, whitespace other than an inner space, non-ASCII characters that are not
 /// letters or digits or that fold to ASCII (look-alikes of "/", ":" and "."), more than three stacked encodings,
 /// undecodable escapes, and values longer than <see cref="MaxLength"/>. docs/redirects.md has the rule and its oracle test.
 /// </remarks>
@@ -198,6 +198,12 @@ public static class LocalRedirect
     private static bool IsSafePath(string path)
     {
         if (path.Length == 0 || path[0] != '/' || path.Contains("//", StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // A decoded "?" or "#" would end the path for anything that decodes before it parses ("/x/%2e%2e%3Fq" is "/x/..?q").
+        if (path.IndexOfAny(['?', '#']) >= 0)
         {
             return false;
         }

@@ -57,6 +57,9 @@ public static class RedirectCases
         "/%2E./evil",
         "/.%2e/evil",
         "/%252e%252e/evil",
+        "/x/%2e%2e%3Fq",
+        "/x/%252e%252e%253Fq",
+        "/x/..%23f",
         // Unicode look-alikes of "/", ":" and ".", raw and percent-encoded
         "/\u2215\u2215evil.example",
         "/\uFF0F\uFF0Fevil.example",
