@@ -74,6 +74,24 @@ public sealed partial class AuthManager
     }
 
     /// <summary>
+    /// Ends the session after a token refresh failed, unless a sign-in has replaced it meanwhile. The session number is
+    /// read before the store: a login that stored new tokens before that read is seen in the store, and one that
+    /// stores them after it belongs to a newer session, which the logout then leaves alone.
+    /// </summary>
+    internal async Task EndSessionAfterFailedRefreshAsync(Tokens.ITokenStore store, CancellationToken cancellationToken = default)
+    {
+        var provider = RequireProvider();
+        var session = CurrentSession;
+        if (HasSessionEnded || await store.GetAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.ForSessionEnd(SafeCurrentUri()) : null;
+        await LogoutOnceAsync(provider, session, redirectTo: null, returnPath, cancellationToken);
+    }
+
+    /// <summary>
     /// Starts the session's one error logout, or joins the one already running. The shared logout has its own
     /// lifetime (bounded by <see cref="RefineOptions.ProviderTimeout"/>): a caller's token only ends that caller's
     /// wait, never the logout the other callers wait for. The logout is published under the lock and started

@@ -32,4 +32,23 @@ public interface ITokenStore
         await SetAsync(replacement, cancellationToken);
         return true;
     }
+
+    /// <summary>
+    /// Clears the stored tokens only while they still carry <paramref name="expected"/>'s access token; false when they
+    /// were cleared or replaced meanwhile. A failed refresh ends the session only through this method, so a login that
+    /// stored new tokens during that refresh keeps them. Like <see cref="ReplaceAsync"/>, this default implementation
+    /// is NOT atomic; a store that can be written concurrently should override it.
+    /// </summary>
+    async ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        var current = await GetAsync(cancellationToken);
+        if (current is null || !string.Equals(current.AccessToken, expected.AccessToken, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await ClearAsync(cancellationToken);
+        return true;
+    }
 }

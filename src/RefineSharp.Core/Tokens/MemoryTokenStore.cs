@@ -42,4 +42,23 @@ public sealed class MemoryTokenStore : ITokenStore
             }
         }
     }
+
+    /// <summary>Atomic compare-and-clear: clears only while the held tokens carry <paramref name="expected"/>'s access token.</summary>
+    public ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        while (true)
+        {
+            var current = Volatile.Read(ref _tokens);
+            if (current is null || !string.Equals(current.AccessToken, expected.AccessToken, StringComparison.Ordinal))
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _tokens, null, current), current))
+            {
+                return new ValueTask<bool>(true);
+            }
+        }
+    }
 }

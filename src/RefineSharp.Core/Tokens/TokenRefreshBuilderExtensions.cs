@@ -46,18 +46,18 @@ public static class TokenRefreshBuilderExtensions
         if (authManager is not null)
         {
             var logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger<TokenRefreshCoordinator>() ?? NullLogger.Instance;
-            coordinator.RefreshFailed += (_, _) => _ = EndSessionAsync(authManager, logger);
+            coordinator.RefreshFailed += (_, _) => _ = EndSessionAsync(authManager, coordinator.Store, logger);
         }
 
         return coordinator;
     }
 
     // The coordinator raises RefreshFailed once per failed refresh, so this is the session's one logout.
-    private static async Task EndSessionAsync(AuthManager authManager, ILogger logger)
+    private static async Task EndSessionAsync(AuthManager authManager, ITokenStore store, ILogger logger)
     {
         try
         {
-            await authManager.EndSessionAsync(CancellationToken.None);
+            await authManager.EndSessionAfterFailedRefreshAsync(store, CancellationToken.None);
         }
         catch (Exception ex)
         {

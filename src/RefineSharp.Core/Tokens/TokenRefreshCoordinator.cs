@@ -20,6 +20,7 @@ public sealed class TokenRefreshCoordinator
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
+    private readonly ICrossContextLock? _crossContextLock;
     private Task<TokenSet?>? _refresh;
 
     /// <summary>Creates the coordinator over <paramref name="store"/> and <paramref name="refresher"/>.</summary>
@@ -28,7 +29,8 @@ public sealed class TokenRefreshCoordinator
         ITokenRefresher refresher,
         IOptions<TokenRefreshOptions>? options = null,
         TimeProvider? timeProvider = null,
-        ILogger<TokenRefreshCoordinator>? logger = null)
+        ILogger<TokenRefreshCoordinator>? logger = null,
+        ICrossContextLock? crossContextLock = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(refresher);
@@ -38,6 +40,7 @@ public sealed class TokenRefreshCoordinator
         TokenRefreshOptionsValidator.ThrowIfInvalid(_options);
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _crossContextLock = crossContextLock;
     }
 
     /// <summary>Raised once per failed refresh, after the store was cleared: the session is over and the user should be logged out.</summary>
@@ -123,7 +126,15 @@ public sealed class TokenRefreshCoordinator
         }
     }
 
-    private async Task<TokenSet?> RefreshCoreAsync(TokenSet? rejected)
+    // Single-flight within this scope comes from JoinRefreshAsync; across tabs (or circuits of one server-side
+    // session) from the optional cross-context lock, inside which the store is read again, so a context that waits
+    // finds the tokens another one renewed and does not reuse a rotated refresh token.
+    private Task<TokenSet?> RefreshCoreAsync(TokenSet? rejected) =>
+        _crossContextLock is null
+            ? RefreshUnderLockAsync(rejected)
+            : _crossContextLock.RunExclusiveAsync(_ => RefreshUnderLockAsync(rejected), CancellationToken.None);
+
+    private async Task<TokenSet?> RefreshUnderLockAsync(TokenSet? rejected)
     {
         // Read again inside the single flight: a refresh that finished a moment ago may already have replaced the tokens.
         var current = await _store.GetAsync(CancellationToken.None);
@@ -143,16 +154,15 @@ public sealed class TokenRefreshCoordinator
 
         if (renewed is null)
         {
-            // A login during the refresh wins over the old session's outcome.
-            var latest = await _store.GetAsync(CancellationToken.None);
-            if (latest is not null && !SameAccessToken(latest, current))
+            // Compare-and-clear: a login (tokens replaced) during the refresh wins over the old session's outcome,
+            // and a logout (tokens already cleared) needs no second end.
+            if (await _store.ClearIfAsync(current, CancellationToken.None))
             {
-                return latest;
+                RaiseRefreshFailed();
+                return null;
             }
 
-            await _store.ClearAsync(CancellationToken.None);
-            RaiseRefreshFailed();
-            return null;
+            return await _store.GetAsync(CancellationToken.None);
         }
 
         // Compare-and-set: a logout (tokens cleared) or a login (tokens replaced) during the refresh wins, so renewed

@@ -12,7 +12,7 @@ namespace RefineSharp.Tests.Concurrency;
 /// One user's session, built from the real parts: <see cref="AuthManager"/>, <see cref="TokenRefreshCoordinator"/>,
 /// <see cref="MemoryTokenStore"/>, the HTTP chain (<see cref="AuthErrorHandler"/> over <see cref="BearerTokenHandler"/>),
 /// and a <see cref="TokenTestProvider"/>. Wired like <c>AddTokenRefresh</c> does (a failed refresh ends the session
-/// through <see cref="AuthManager.EndSessionAsync"/>), but the session ends are kept so a test can wait for them.
+/// through <c>AuthManager.EndSessionAfterFailedRefreshAsync</c>), but the session ends are kept so a test can wait for them.
 /// The test doubles (provider, refresher, server) call <see cref="Interleave"/> where the scheduler may switch.
 /// </summary>
 internal sealed class AuthWorld : IAsyncDisposable
@@ -35,7 +35,7 @@ internal sealed class AuthWorld : IAsyncDisposable
         _scope = _root.CreateAsyncScope();
         Manager = _scope.ServiceProvider.GetRequiredService<AuthManager>();
         Coordinator = new TokenRefreshCoordinator(Store, new ScriptedRefresher(this), timeProvider: time);
-        Coordinator.RefreshFailed += (_, _) => _sessionEnds.Enqueue(Manager.EndSessionAsync(CancellationToken.None));
+        Coordinator.RefreshFailed += (_, _) => _sessionEnds.Enqueue(Manager.EndSessionAfterFailedRefreshAsync(Store, CancellationToken.None));
 
         var origin = new BearerTokenHandlerOptions();
         origin.AllowedOrigins.Add(new Uri("https://api.test"));
