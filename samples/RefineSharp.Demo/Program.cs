@@ -7,6 +7,7 @@ using RefineSharp.Demo.Data;
 using RefineSharp.Demo.Email;
 using RefineSharp.Demo.Endpoints;
 using RefineSharp.Demo.Hosting;
+using RefineSharp.Demo.Security;
 using RefineSharp.Demo.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -81,6 +82,12 @@ builder.Services.Configure<TokenRefreshOptions>(o =>
     }
 });
 
+// API hardening (samples/RefineSharp.Demo/Security, docs/demo-hardening.md): one line per feature.
+builder.Services.AddDemoOutbox();                 // email links from Demo:PublicBaseUrl, "account exists" notices
+builder.Services.AddDemoHostFiltering();          // AllowedHosts: loopback + AllowedHosts + Demo:PublicBaseUrl
+builder.Services.AddDemoRateLimiting();           // Demo:RateLimits, per account and per client
+builder.Services.AddDemoSignInHardening();        // lockout under parallel attempts, one answer for every failure
+
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
@@ -95,6 +102,13 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+
+// API hardening: JSON errors and no-store on the APIs, bodies checked, then rate limited, register without enumeration.
+app.UseApiErrorResponses();
+app.UseNoStoreIdentityResponses();
+app.UseIdentityRequestValidation();
+app.UseDemoRateLimiting();
+app.UseRegisterWithoutEnumeration();
 
 app.MapGroup("/identity").MapIdentityApi<IdentityUser>();
 app.MapGroup("/identity").MapIdentityRoles<IdentityUser>();

@@ -1,3 +1,4 @@
+using RefineSharp.WasmDemo;
 using RefineSharp.WasmDemo.Client;
 using RefineSharp.WasmDemo.Components;
 
@@ -21,6 +22,9 @@ var app = builder.Build();
 if (app.Environment.IsDevelopment())
 {
     app.UseWebAssemblyDebugging();
+
+    // The token endpoint behind /dev/refresh-race (two tabs refreshing one rotating refresh token). Development only.
+    RefreshHarness.Map(app);
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

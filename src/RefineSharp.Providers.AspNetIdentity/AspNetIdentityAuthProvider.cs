@@ -149,10 +149,12 @@ public sealed partial class AspNetIdentityAuthProvider : AuthProvider
 
         var reason = response.Problem?.Detail ?? "Failed";
         Log.LoginRefused(_logger, reason.Length > 40 ? reason[..40] : reason);
+
+        // Wrong password, unknown email, locked out and not allowed (unconfirmed) all read the same to the user: a
+        // different text would tell whoever types an address that it has an account. The reason is in the log.
+        // A two-factor prompt comes only after the right password, so it tells nothing new.
         return reason.ToUpperInvariant() switch
         {
-            "LOCKEDOUT" => AuthActionResult.Fail(Error(TextKeys.LockedOutTitle, TextKeys.LockedOut)),
-            "NOTALLOWED" => AuthActionResult.Fail(Error(TextKeys.NotAllowedTitle, TextKeys.NotAllowed)),
             "REQUIRESTWOFACTOR" => AuthActionResult.Fail(Error(TextKeys.TwoFactorRequiredTitle, TextKeys.TwoFactorRequired)) with
             {
                 Extra = new Dictionary<string, object?>(StringComparer.Ordinal) { [AspNetIdentityAuthResults.RequiresTwoFactorKey] = true },

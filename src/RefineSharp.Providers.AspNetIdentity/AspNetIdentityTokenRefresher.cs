@@ -25,18 +25,32 @@ internal sealed class AspNetIdentityTokenRefresher : ITokenRefresher
         }
 
         var response = await _api.SendAsync<AccessTokenResponse>(HttpMethod.Post, _api.Options.RefreshEndpoint, new { refreshToken = current.RefreshToken }, cancellationToken);
-        return response.IsOk ? ToTokenSet(response.Value!, _time) : null;
+        return response.IsOk && response.Value is { } body ? ToTokenSet(body, _time) : null;
     }
 
-    /// <summary>Converts the API's answer into a <see cref="TokenSet"/>, or null when it carries no access token.</summary>
-    internal static TokenSet? ToTokenSet(AccessTokenResponse response, TimeProvider time) =>
-        string.IsNullOrEmpty(response.AccessToken)
-            ? null
-            : new TokenSet
-            {
-                AccessToken = response.AccessToken,
-                RefreshToken = response.RefreshToken,
-                TokenType = string.IsNullOrEmpty(response.TokenType) ? "Bearer" : response.TokenType,
-                ExpiresAt = response.ExpiresIn > 0 ? time.GetUtcNow().AddSeconds(response.ExpiresIn) : null,
-            };
+    /// <summary>
+    /// Converts the API's answer into a <see cref="TokenSet"/>, or null when it is not what Identity sends (no access
+    /// token, a token type other than Bearer, a lifetime out of range): never throws, never a nonsense expiry.
+    /// </summary>
+    internal static TokenSet? ToTokenSet(AccessTokenResponse response, TimeProvider time)
+    {
+        if (!response.IsWellFormed)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (now > DateTimeOffset.MaxValue.AddSeconds(-response.ExpiresIn))
+        {
+            return null;
+        }
+
+        return new TokenSet
+        {
+            AccessToken = response.AccessToken!,
+            RefreshToken = response.RefreshToken,
+            TokenType = "Bearer",
+            ExpiresAt = now.AddSeconds(response.ExpiresIn),
+        };
+    }
 }

@@ -5,10 +5,6 @@ internal static class TextKeys
 {
     public const string LoginFailedTitle = "login.failed.title";
     public const string LoginFailed = "login.failed";
-    public const string LockedOutTitle = "login.lockedOut.title";
-    public const string LockedOut = "login.lockedOut";
-    public const string NotAllowedTitle = "login.notAllowed.title";
-    public const string NotAllowed = "login.notAllowed";
     public const string TwoFactorRequiredTitle = "login.twoFactorRequired.title";
     public const string TwoFactorRequired = "login.twoFactorRequired";
     public const string TwoFactorInvalid = "login.twoFactorInvalid";

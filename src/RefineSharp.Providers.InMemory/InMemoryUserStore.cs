@@ -14,6 +14,10 @@ public sealed class InMemoryUserStore
     private readonly Dictionary<string, StoredUser> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, PasswordResetMessage> _pendingResets = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<PasswordResetMessage> _outbox = [];
+
+    // Refresh tokens by the SHA-256 of their value (the values themselves are never kept): owner and whether used.
+    private readonly Dictionary<string, RefreshTokenEntry> _refreshTokens = new(StringComparer.Ordinal);
+    private int _refreshTokenReuses;
     private readonly InMemoryAuthOptions _options;
     private readonly TimeProvider _time;
     private readonly PasswordHash _dummy;
@@ -43,6 +47,59 @@ public sealed class InMemoryUserStore
             {
                 return [.. _outbox];
             }
+        }
+    }
+
+    /// <summary>How many times a refresh token was presented again after it had been used (each revoked that user's tokens).</summary>
+    public int RefreshTokenReuseCount => Volatile.Read(ref _refreshTokenReuses);
+
+    /// <summary>
+    /// Issues a rotating refresh token for the account (for token-based demos and tests): it can be exchanged once,
+    /// through <see cref="RotateRefreshToken"/>. Null when there is no such account.
+    /// </summary>
+    public string? IssueRefreshToken(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        lock (_gate)
+        {
+            return _users.TryGetValue(email, out var user) ? AddRefreshToken(user.Email) : null;
+        }
+    }
+
+    /// <summary>
+    /// Exchanges <paramref name="refreshToken"/> for a new one, which replaces it. Null when the token is unknown or
+    /// revoked; and when it was already used, which counts as reuse (a stolen or raced token): every refresh token of
+    /// that user is revoked, so whoever holds the newer one is signed out too (refresh token rotation with reuse
+    /// detection, as OAuth 2.0 Security Best Current Practice describes it).
+    /// </summary>
+    public string? RotateRefreshToken(string? refreshToken)
+    {
+        if (string.IsNullOrEmpty(refreshToken))
+        {
+            return null;
+        }
+
+        var hash = HashOf(refreshToken);
+        lock (_gate)
+        {
+            if (!_refreshTokens.TryGetValue(hash, out var entry))
+            {
+                return null;
+            }
+
+            if (entry.Used)
+            {
+                _refreshTokenReuses++;
+                foreach (var key in _refreshTokens.Where(t => string.Equals(t.Value.Email, entry.Email, StringComparison.OrdinalIgnoreCase)).Select(t => t.Key).ToList())
+                {
+                    _refreshTokens.Remove(key);
+                }
+
+                return null;
+            }
+
+            _refreshTokens[hash] = entry with { Used = true };
+            return AddRefreshToken(entry.Email);
         }
     }
 
@@ -121,4 +178,16 @@ public sealed class InMemoryUserStore
         SetPassword(user, newPassword);
         return true;
     }
+
+    private static string HashOf(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    // Called under _gate.
+    private string AddRefreshToken(string email)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        _refreshTokens[HashOf(token)] = new RefreshTokenEntry(email, Used: false);
+        return token;
+    }
+
+    private sealed record RefreshTokenEntry(string Email, bool Used);
 }

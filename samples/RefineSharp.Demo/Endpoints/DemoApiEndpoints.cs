@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RefineSharp.Demo.Data;
+using RefineSharp.Demo.Security;
 
 namespace RefineSharp.Demo.Endpoints;
 
-/// <summary>The demo's data API, protected by Identity's bearer tokens: the posts for any signed-in user, statistics for admins.</summary>
+/// <summary>The demo's data API, protected by Identity's bearer tokens: the posts for any signed-in user, statistics for admins (the admin role read from the database on each request, as the UI reads it).</summary>
 public static class DemoApiEndpoints
 {
     public const string SignedInPolicy = "demo-signed-in";
@@ -14,7 +15,7 @@ public static class DemoApiEndpoints
     {
         services.AddAuthorizationBuilder()
             .AddPolicy(SignedInPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
-            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole("admin"));
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser().RequireDatabaseRole("admin"));
         return services;
     }
 

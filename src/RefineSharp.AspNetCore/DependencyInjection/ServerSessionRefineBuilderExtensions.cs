@@ -47,6 +47,7 @@ public static class ServerSessionRefineBuilderExtensions
         services.TryAddScoped<SessionUser>();
         services.TryAddScoped<ServerSessionTokenStore>();
         services.Replace(ServiceDescriptor.Scoped<ITokenStore>(sp => sp.GetRequiredService<ServerSessionTokenStore>()));
+        services.Replace(ServiceDescriptor.Scoped<ICrossContextLock, SessionRefreshLock>());
 
         // The claims bridge stays the source of the authentication state; the wrapper only takes the host's principal.
         services.TryAddScoped(sp => new SessionAuthenticationStateProvider(

@@ -39,9 +39,9 @@ public static class SessionEndpointRouteBuilderExtensions
         group.MapPost("/on-error", (HttpContext http, OnErrorRequest request, AuthProvider provider) => provider.OnErrorAsync(request, http.RequestAborted));
         group.MapGet("/check", (HttpContext http, AuthProvider provider) => provider.CheckAsync(new CheckRequest(), http.RequestAborted));
         group.MapGet("/identity", async (HttpContext http, AuthProvider provider) =>
-            await provider.GetIdentityAsync(new IdentityRequest(), http.RequestAborted) is { } identity ? Results.Json(identity, identity.GetType()) : Results.NoContent());
+            await provider.GetIdentityAsync(new IdentityRequest(), http.RequestAborted) is { } identity ? Results.Json(identity) : Results.NoContent());
         group.MapGet("/permissions", async (HttpContext http, AuthProvider provider) =>
-            await provider.GetPermissionsAsync(new PermissionsRequest(), http.RequestAborted) is { } permissions ? Results.Json(permissions, permissions.GetType()) : Results.NoContent());
+            await provider.GetPermissionsAsync(new PermissionsRequest(), http.RequestAborted) is { } permissions ? Results.Json(permissions) : Results.NoContent());
         return group;
     }
 }

@@ -100,6 +100,31 @@ internal sealed class ServerSessionTokenStore : ITokenStore
         }
     }
 
+    public async ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        if (SessionKey is not { } key)
+        {
+            return false;
+        }
+
+        using (await _locks.AcquireAsync(key, cancellationToken))
+        {
+            if (await _tickets.RetrieveAsync(key, cancellationToken) is not { } ticket
+                || !SessionTokens.SameAccessToken(SessionTokens.Read(ticket.Properties), expected))
+            {
+                return false;
+            }
+
+            await _tickets.RemoveAsync(key, CancellationToken.None);
+        }
+
+        _ended = true;
+        _signedInNow = null;
+        _signedInKey = null;
+        return true;
+    }
+
     public async ValueTask ClearAsync(CancellationToken cancellationToken = default)
     {
         var key = SessionKey;

@@ -7,12 +7,14 @@ namespace RefineSharp.Blazor;
 /// <summary>
 /// The base of <see cref="AuthIdentity{TIdentity}"/> and <see cref="AuthPermissions{TPermissions}"/>: asks the engine
 /// once interactive (never during prerendering), shows <see cref="Loading"/> meanwhile, passes the answer to
-/// <see cref="ChildContent"/>, and asks again after every auth state change.
+/// <see cref="ChildContent"/>, and asks again after every auth state change. Without an auth provider it renders
+/// nothing (and logs how to register one).
 /// </summary>
 /// <typeparam name="TValue">The type the provider returns.</typeparam>
 public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
 {
     private bool _loaded;
+    private bool _noProvider;
     private bool _disposed;
     private long _version;
     private TValue? _value;
@@ -72,7 +74,7 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
 
     /// <inheritdoc />
     protected override void BuildRenderTree(RenderTreeBuilder builder) =>
-        builder.AddContent(0, _loaded ? ChildContent?.Invoke(_value) : Loading);
+        builder.AddContent(0, _noProvider ? null : _loaded ? ChildContent?.Invoke(_value) : Loading);
 
     private async Task RefreshAsync()
     {
@@ -85,9 +87,15 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
         RefineServices.Require<InteractivityMonitor>(Services).MarkInteractive();
         if (!Auth.IsProvided)
         {
-            (_value, _loaded) = (default, true);
+            // Fail closed: without a provider there is no answer to show, so the children (which may assume one) stay
+            // hidden; the log says how to fix it.
+            BlazorLog.NoAuthProvider(LoggerFactory.CreateLogger(GetType()), GetType().Name);
+            (_value, _loaded) = (default, false);
+            _noProvider = true;
             return;
         }
+
+        _noProvider = false;
 
         _cancel?.Cancel();
         _cancel?.Dispose();

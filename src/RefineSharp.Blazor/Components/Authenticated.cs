@@ -9,7 +9,8 @@ namespace RefineSharp.Blazor;
 /// user is authenticated, <see cref="Loading"/> while that is not known (always during prerendering), and otherwise
 /// <see cref="Fallback"/> or a redirect to <see cref="RedirectOnFail"/> (else the check's RedirectTo) with the
 /// current path as <c>?to=</c>. Re-checks whenever the auth state changes. A check that throws or hangs counts as
-/// not authenticated: the protected content is never shown by mistake.
+/// not authenticated, and so does a missing auth provider (logged as an error): the protected content is never shown
+/// by mistake.
 /// </summary>
 public sealed class Authenticated : ComponentBase, IDisposable
 {
@@ -121,8 +122,12 @@ public sealed class Authenticated : ComponentBase, IDisposable
         RefineServices.Require<InteractivityMonitor>(Services).MarkInteractive();
         if (!Auth.IsProvided)
         {
-            // refine renders the children when no auth provider exists.
-            _view = View.Children;
+            // refine renders the children when no auth provider exists; RefineSharp fails closed (ADR 0002 item 7):
+            // the fallback or nothing, never the protected content, and a log line that names the fix.
+            BlazorLog.NoAuthProvider(LoggerFactory.CreateLogger<Authenticated>(), nameof(Authenticated));
+            // The details stay in the log: they are for the developer, not for the visitor a fallback talks to.
+            _result = CheckResult.Fail();
+            _view = _fallbackSet ? View.Fallback : View.Nothing;
             return;
         }
 

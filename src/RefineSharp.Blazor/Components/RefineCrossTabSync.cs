@@ -67,7 +67,7 @@ public sealed class RefineCrossTabSync : ComponentBase, IAsyncDisposable
         {
             var module = await RefineServices.Require<RefineJsModule>(Services).GetAsync();
             _callback = new CrossTabCallback(Auth, LoggerFactory.CreateLogger<RefineCrossTabSync>());
-            var sync = await module.InvokeAsync<IJSObjectReference?>("startSync", _callback.Reference, Options.Value.CrossTabChannel, WatchedKeys());
+            var sync = await module.InvokeAsync<IJSObjectReference?>("startSync", _callback.Reference, ChannelName(), WatchedKeys());
             if (sync is null)
             {
                 // A test double without a module: nothing to listen to.
@@ -89,6 +89,12 @@ public sealed class RefineCrossTabSync : ComponentBase, IAsyncDisposable
             BlazorLog.CrossTabSyncFailed(LoggerFactory.CreateLogger<RefineCrossTabSync>(), ex);
         }
     }
+
+    // Scoped to the app's base path unless configured: two apps under one origin must not sign each other out.
+    private string ChannelName() =>
+        Options.Value.CrossTabChannel is { Length: > 0 } configured
+            ? configured
+            : AppStorageScope.Scoped(AppStorageScope.ChannelPrefix, RefineServices.Require<NavigationManager>(Services));
 
     // Tokens kept in localStorage announce themselves through storage events; sessionStorage is per tab.
     private string[] WatchedKeys() =>

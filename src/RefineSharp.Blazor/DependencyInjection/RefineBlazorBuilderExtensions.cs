@@ -37,7 +37,8 @@ public static class RefineBlazorBuilderExtensions
         services.Replace(ServiceDescriptor.Scoped<INavigator, NavigationManagerNavigator>());
         services.TryAddScoped<RefineNotificationStore>();
         services.Replace(ServiceDescriptor.Scoped<INotificationService>(sp => sp.GetRequiredService<RefineNotificationStore>()));
-        services.TryAddScoped<InteractivityMonitor>();
+        services.TryAddScoped(sp => new InteractivityMonitor(
+            interactiveFromStart: OperatingSystem.IsBrowser() || sp.GetRequiredService<IOptions<RefineBlazorOptions>>().Value.ResolveDuringPrerender));
         services.TryAddScoped<RefineJsModule>();
         services.TryAddTransient<AuthActions>();
         services.TryAddScoped(sp => new RefineAuthStateSource(
@@ -62,7 +63,8 @@ public static class RefineBlazorBuilderExtensions
 
     /// <summary>
     /// Keeps tokens in the browser's localStorage (or sessionStorage) through <see cref="BrowserStorageTokenStore"/>,
-    /// replacing any other <see cref="ITokenStore"/>. Register an <see cref="ITokenProtector"/> to encrypt them.
+    /// replacing any other <see cref="ITokenStore"/>, and an <see cref="ICrossContextLock"/> (the Web Locks API) so that
+    /// the tabs of the app refresh one at a time. Register an <see cref="ITokenProtector"/> to encrypt them.
     /// </summary>
     public static RefineBuilder AddBrowserTokenStore(this RefineBuilder builder, Action<BrowserTokenStoreOptions>? configure = null)
     {
@@ -79,8 +81,13 @@ public static class RefineBlazorBuilderExtensions
             sp.GetRequiredService<RefineJsModule>(),
             sp.GetRequiredService<IOptions<BrowserTokenStoreOptions>>().Value,
             sp.GetService<ITokenProtector>(),
-            sp.GetService<ILogger<BrowserStorageTokenStore>>()));
+            sp.GetService<ILogger<BrowserStorageTokenStore>>(),
+            sp.GetService<NavigationManager>()));
         services.Replace(ServiceDescriptor.Scoped<ITokenStore>(sp => sp.GetRequiredService<BrowserStorageTokenStore>()));
+        services.TryAddScoped<ICrossContextLock>(sp => new BrowserRefreshLock(
+            sp.GetRequiredService<RefineJsModule>(),
+            sp.GetRequiredService<BrowserStorageTokenStore>(),
+            sp.GetService<ILogger<BrowserRefreshLock>>()));
         return builder;
     }
 

@@ -27,8 +27,12 @@ public sealed class RefineBlazorOptions
     /// </summary>
     public Func<object?, object?, IEnumerable<Claim>>? ClaimsFactory { get; set; }
 
-    /// <summary>The name of the BroadcastChannel (and storage key) that tabs of this app use to tell each other about sign-in changes. Default: "refine-sharp-auth".</summary>
-    public string CrossTabChannel { get; set; } = "refine-sharp-auth";
+    /// <summary>
+    /// The name of the BroadcastChannel (and storage key) that tabs of this app use to tell each other about sign-in
+    /// changes. Default (null): "refine-sharp-auth" for an app at "/", and "refine-sharp-auth:/app1/" for an app whose
+    /// base path is "/app1/", so a sign-out in one app under an origin does not sign another one out.
+    /// </summary>
+    public string? CrossTabChannel { get; set; }
 
     /// <summary>
     /// True when the provider can answer during prerendering because nothing it needs lives in the browser (server-side

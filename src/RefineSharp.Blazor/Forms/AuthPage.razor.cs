@@ -81,7 +81,7 @@ public sealed partial class AuthPage
     [Parameter]
     public IReadOnlyDictionary<string, object?>? MutationVariables { get; set; }
 
-    /// <summary>Attributes put on the &lt;form&gt; element (refine's <c>formProps</c>).</summary>
+    /// <summary>Attributes put on the &lt;form&gt; element (refine's <c>formProps</c>), except method and action: the form always posts to its own page.</summary>
     [Parameter]
     public IReadOnlyDictionary<string, object>? FormAttributes { get; set; }
 
@@ -166,6 +166,20 @@ public sealed partial class AuthPage
             }
         }
     }
+
+    // The form always posts to the page itself: "method" and "action" from FormAttributes are dropped, so no
+    // attribute can send the fields to a query string or to another address.
+    private Dictionary<string, object>? SafeFormAttributes => FormAttributes?
+        .Where(a => !string.Equals(a.Key, "method", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(a.Key, "action", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(a.Key, "formaction", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(a.Key, "formmethod", StringComparison.OrdinalIgnoreCase))
+        .ToDictionary(a => a.Key, a => a.Value, StringComparer.OrdinalIgnoreCase);
+
+    // A password never appears in HTML the server renders (prerendering, or a re-render after a post): only an
+    // interactive renderer sets it, as a DOM property, to clear the field.
+    private string? ValueOf(string type, Func<string> get) =>
+        type == "password" && !RendererInfo.IsInteractive ? null : get();
 
     private bool ShowsLink(bool? shown, AuthFeatures required) =>
         (shown ?? true) && (required == AuthFeatures.None || Auth.Features.HasFlag(required));

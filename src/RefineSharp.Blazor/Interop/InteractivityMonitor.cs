@@ -1,22 +1,19 @@
-using Microsoft.Extensions.Options;
-
 namespace RefineSharp.Blazor;
 
 /// <summary>
 /// Knows whether this DI scope renders interactively. A prerender scope never does; the first RefineSharp component
 /// that renders interactively marks the scope, and only then do the claims bridge and the cascading auth state ask
-/// the provider. In the browser (WebAssembly) every scope is interactive from the start, and so is a server scope when
-/// <see cref="RefineBlazorOptions.ResolveDuringPrerender"/> is set.
+/// the provider. In the browser (WebAssembly) every scope is interactive from the start (nothing prerenders there), so
+/// <see cref="BecameInteractive"/> is never raised: whoever starts work on that event must also start it when
+/// <see cref="IsInteractive"/> is already true. With <see cref="RefineBlazorOptions.ResolveDuringPrerender"/> (server-side
+/// sessions) a server scope counts as interactive from the start too: the provider answers without JavaScript.
 /// </summary>
 internal sealed class InteractivityMonitor
 {
     private int _interactive;
 
-    public InteractivityMonitor(IOptions<RefineBlazorOptions>? options = null)
-    {
-        // With server-side sessions the provider answers without JavaScript, so prerendering may ask it too.
-        _interactive = OperatingSystem.IsBrowser() || options?.Value.ResolveDuringPrerender == true ? 1 : 0;
-    }
+    /// <summary>Creates the monitor; <paramref name="interactiveFromStart"/> is true in the browser (WebAssembly).</summary>
+    public InteractivityMonitor(bool interactiveFromStart) => _interactive = interactiveFromStart ? 1 : 0;
 
     /// <summary>Raised once, when the scope becomes interactive.</summary>
     public event Action? BecameInteractive;

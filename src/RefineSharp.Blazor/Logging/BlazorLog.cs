@@ -28,4 +28,10 @@ internal static partial class BlazorLog
 
     [LoggerMessage(108, LogLevel.Information, "Another browser tab reported a sign-in change ({Reason}); invalidating the auth store.")]
     public static partial void RemoteChange(ILogger logger, string reason);
+
+    [LoggerMessage(109, LogLevel.Error, "{Component} found no auth provider and shows no protected content. " + RefineServices.NoProviderMessage)]
+    public static partial void NoAuthProvider(ILogger logger, string component);
+
+    [LoggerMessage(110, LogLevel.Debug, "The cross-tab refresh lock (Web Locks API) is not available here; refreshing with this tab's single flight only.")]
+    public static partial void RefreshLockUnavailable(ILogger logger);
 }

@@ -6,8 +6,8 @@ namespace RefineSharp.Blazor;
 
 /// <summary>
 /// The engine's <see cref="INavigator"/> on top of <see cref="NavigationManager"/>. Paths are app-relative ("/login"
-/// means the login page under the app's base path), and a navigation that throws (for example during prerendering)
-/// is logged instead of crashing the page.
+/// means the login page under the app's base path) and must pass <see cref="LocalRedirect"/>: any other path is refused
+/// and logged. A navigation that throws (for example during prerendering) is logged instead of crashing the page.
 /// </summary>
 internal sealed class NavigationManagerNavigator : INavigator
 {
@@ -41,13 +41,19 @@ internal sealed class NavigationManagerNavigator : INavigator
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            // A leading "/" would escape the app's base path; NavigationManager resolves relative paths against it.
-            var relative = path.StartsWith('/') ? path[1..] : path;
-            _navigation.NavigateTo(relative.Length == 0 ? _navigation.BaseUri : relative, forceLoad: false, replace: kind == NavigationKind.Replace);
+            // NavigationManager gets an absolute URI built from its own base and a path that passed the one redirect
+            // rule, never a relative string that a URL parser could read as having a scheme ("javascript:...").
+            if (!LocalRedirect.TryResolve(_navigation.BaseUri, path, out var absolute))
+            {
+                BlazorLog.RedirectRejected(_logger, LocalRedirect.ForLog(path));
+                return;
+            }
+
+            _navigation.NavigateTo(absolute, forceLoad: false, replace: kind == NavigationKind.Replace);
         }
         catch (Exception ex)
         {
-            BlazorLog.NavigationFailed(_logger, path, ex);
+            BlazorLog.NavigationFailed(_logger, LocalRedirect.ForLog(path), ex);
         }
     }
 }

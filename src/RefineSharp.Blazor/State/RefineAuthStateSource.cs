@@ -25,6 +25,13 @@ public sealed class RefineAuthStateSource : IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _auth.AuthStateChanged += OnAuthStateChanged;
         _interactivity.BecameInteractive += OnBecameInteractive;
+        if (_interactivity.IsInteractive)
+        {
+            // WebAssembly: the scope was interactive before anyone listened, so BecameInteractive never comes. Start
+            // the first load now (it yields before asking the provider); otherwise the cascaded state stays Unknown
+            // until something else happens to ask. A prerender scope is never interactive here.
+            _ = GetStateAsync();
+        }
     }
 
     /// <summary>Raised with the new state after it has been worked out (possibly off the renderer's thread).</summary>
@@ -108,6 +115,8 @@ public sealed class RefineAuthStateSource : IDisposable
         {
             if (!_auth.IsProvided)
             {
+                // Fail closed (nobody is signed in) and say how to fix it.
+                BlazorLog.NoAuthProvider(_logger, "AuthenticationStateProvider");
                 return new RefineAuthState { Status = AuthStatus.Unauthenticated };
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.JSInterop;
@@ -17,39 +18,41 @@ public sealed class BrowserStorageTokenStore : ITokenStore
     private readonly RefineJsModule _module;
     private readonly ITokenProtector? _protector;
     private readonly ILogger _logger;
+    private readonly string? _configuredKey;
+    private readonly NavigationManager? _navigation;
+    private string? _key;
 
-    internal BrowserStorageTokenStore(RefineJsModule module, BrowserTokenStoreOptions options, ITokenProtector? protector, ILogger<BrowserStorageTokenStore>? logger)
+    internal BrowserStorageTokenStore(
+        RefineJsModule module,
+        BrowserTokenStoreOptions options,
+        ITokenProtector? protector,
+        ILogger<BrowserStorageTokenStore>? logger,
+        NavigationManager? navigation = null)
     {
         _module = module;
         _protector = protector;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _navigation = navigation;
         Storage = options.Storage;
-        Key = options.Key;
+        _configuredKey = string.IsNullOrEmpty(options.Key) ? null : options.Key;
     }
 
     /// <summary>The storage this store uses.</summary>
     public BrowserStorageKind Storage { get; }
 
-    /// <summary>The storage key the tokens are kept under.</summary>
-    public string Key { get; }
+    /// <summary>
+    /// The storage key the tokens are kept under: the configured one, else "refine-sharp.tokens" scoped to the app's
+    /// base path ("refine-sharp.tokens:/app1/" under "/app1/"), so apps under one origin never share a session.
+    /// </summary>
+    public string Key => _key ??= _configuredKey
+        ?? (_navigation is null ? AppStorageScope.TokenKeyPrefix : AppStorageScope.Scoped(AppStorageScope.TokenKeyPrefix, _navigation));
 
     private string StorageName => Storage == BrowserStorageKind.Session ? "session" : "local";
 
     /// <inheritdoc />
     public async ValueTask<TokenSet?> GetAsync(CancellationToken cancellationToken = default)
     {
-        string? stored;
-        try
-        {
-            var module = await _module.GetAsync(cancellationToken);
-            stored = await module.InvokeAsync<string?>("getItem", cancellationToken, StorageName, Key);
-        }
-        catch (Exception ex) when (RefineJsModule.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
-        {
-            BlazorLog.JsUnavailable(_logger, "reading the stored tokens");
-            return null;
-        }
-
+        var stored = await ReadStoredAsync(cancellationToken);
         if (string.IsNullOrEmpty(stored))
         {
             return null;
@@ -74,9 +77,64 @@ public sealed class BrowserStorageTokenStore : ITokenStore
         await WriteAsync("setItem", [StorageName, Key, text], cancellationToken);
     }
 
+    /// <summary>
+    /// Stores <paramref name="replacement"/> only while the store still holds tokens with <paramref name="expected"/>'s
+    /// access token; false when they were cleared or replaced meanwhile (a logout or a refresh in another tab). The
+    /// read, the comparison and the write happen in one synchronous JavaScript function, so nothing another tab does
+    /// can come between them; with an <see cref="ITokenProtector"/> the entry is compared as the exact text that was
+    /// read and decrypted to <paramref name="expected"/>.
+    /// </summary>
+    public async ValueTask<bool> ReplaceAsync(TokenSet expected, TokenSet replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(replacement);
+        var json = JsonSerializer.Serialize(replacement, TokenJsonContext.Default.TokenSet);
+        string? expectedText = null;
+        if (_protector is not null)
+        {
+            // Encrypted entries cannot be read in the browser: find the exact text that holds the expected tokens.
+            var stored = await ReadStoredAsync(cancellationToken);
+            var current = string.IsNullOrEmpty(stored) ? null : Read(stored, out _);
+            if (current is null || !string.Equals(current.AccessToken, expected.AccessToken, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            expectedText = stored;
+        }
+
+        var text = _protector is null ? json : _protector.Protect(json);
+        try
+        {
+            var module = await _module.GetAsync(cancellationToken);
+            return await module.InvokeAsync<bool>(
+                "replaceItem", cancellationToken, StorageName, Key, expectedText is null ? expected.AccessToken : null, expectedText, text);
+        }
+        catch (Exception ex) when (RefineJsModule.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException(
+                "Browser storage cannot be written now (prerendering, or the browser connection is closed). Write tokens from an interactive event such as a login.",
+                ex);
+        }
+    }
+
     /// <inheritdoc />
     public ValueTask ClearAsync(CancellationToken cancellationToken = default) =>
         WriteAsync("removeItem", [StorageName, Key], cancellationToken);
+
+    private async ValueTask<string?> ReadStoredAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var module = await _module.GetAsync(cancellationToken);
+            return await module.InvokeAsync<string?>("getItem", cancellationToken, StorageName, Key);
+        }
+        catch (Exception ex) when (RefineJsModule.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            BlazorLog.JsUnavailable(_logger, "reading the stored tokens");
+            return null;
+        }
+    }
 
     private TokenSet? Read(string stored, out Exception? problem)
     {

@@ -26,6 +26,36 @@ export function setItem(kind, key, value) {
   storage.setItem(key, value);
 }
 
+// Compare-and-set in one synchronous function: writes value only while the entry still holds the expected tokens
+// (by access token for plain JSON, or as the exact expected text for encrypted entries). Returns whether it wrote.
+// A logout or a refresh in another tab between this tab's read and its write therefore wins.
+export function replaceItem(kind, key, expectedAccessToken, expectedText, value) {
+  const storage = storageOf(kind);
+  if (!storage) {
+    throw new Error("Browser storage is not available.");
+  }
+  const current = storage.getItem(key);
+  if (current === null) {
+    return false;
+  }
+  let matches = false;
+  if (typeof expectedText === "string") {
+    matches = current === expectedText;
+  } else if (typeof expectedAccessToken === "string" && expectedAccessToken.length > 0) {
+    try {
+      const parsed = JSON.parse(current);
+      matches = parsed !== null && typeof parsed === "object" && parsed.accessToken === expectedAccessToken;
+    } catch {
+      matches = false;
+    }
+  }
+  if (!matches) {
+    return false;
+  }
+  storage.setItem(key, value);
+  return true;
+}
+
 export function removeItem(kind, key) {
   try {
     const storage = storageOf(kind);
@@ -34,6 +64,63 @@ export function removeItem(kind, key) {
     }
   } catch {
     // Nothing stored can be reached, so nothing is left behind either.
+  }
+}
+
+// Cross-tab mutual exclusion with the Web Locks API, for token refreshes: resolves true once the lock named `name` is
+// held for the caller's `id` (until releaseLock(id), or at most holdLimitMs), false when Web Locks are unavailable
+// (insecure context, old browser) or the request was withdrawn by releaseLock(id) before it was granted.
+const heldLocks = new Map();
+
+export function acquireLock(name, id, holdLimitMs) {
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  if (!locks || typeof locks.request !== "function") {
+    return Promise.resolve(false);
+  }
+  return new Promise((resolve) => {
+    const controller = new AbortController();
+    let release = () => {};
+    const held = new Promise((done) => {
+      release = done;
+    });
+    let timer = null;
+    const entry = {
+      granted: false,
+      release() {
+        heldLocks.delete(id);
+        if (timer !== null) {
+          clearTimeout(timer);
+        }
+        if (!entry.granted) {
+          controller.abort();
+        }
+        release();
+      },
+    };
+    heldLocks.set(id, entry);
+    locks
+      .request(name, { mode: "exclusive", signal: controller.signal }, () => {
+        if (heldLocks.get(id) !== entry) {
+          // Withdrawn while queued: let the next one in at once.
+          resolve(false);
+          return undefined;
+        }
+        entry.granted = true;
+        timer = setTimeout(() => entry.release(), holdLimitMs);
+        resolve(true);
+        return held;
+      })
+      .catch(() => {
+        heldLocks.delete(id);
+        resolve(false);
+      });
+  });
+}
+
+export function releaseLock(id) {
+  const entry = heldLocks.get(id);
+  if (entry) {
+    entry.release();
   }
 }
 

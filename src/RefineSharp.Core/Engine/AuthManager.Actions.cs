@@ -10,17 +10,20 @@ public sealed partial class AuthManager
     {
         var provider = RequireProvider();
         var returnPath = ReadReturnPath();
-        var (result, completed) = await RunAsync(nameof(AuthProvider.LoginAsync), t => provider.LoginAsync(request ?? new LoginRequest(), t), cancellationToken);
-        if (completed && result.Success)
+        return await RunSignInAsync(async () =>
         {
-            Interlocked.Increment(ref _session);
-            var target = returnPath ?? Validated(result.RedirectTo, "LoginAsync RedirectTo");
-            Invalidate(AuthChangeReason.Login, target);
-            Navigate(target, NavigationKind.Replace);
-        }
+            var (result, completed) = await RunAsync(nameof(AuthProvider.LoginAsync), t => provider.LoginAsync(request ?? new LoginRequest(), t), cancellationToken);
+            if (completed && result.Success)
+            {
+                Interlocked.Increment(ref _session);
+                var target = returnPath ?? Validated(result.RedirectTo, "LoginAsync RedirectTo");
+                Invalidate(AuthChangeReason.Login, target);
+                Navigate(target, NavigationKind.Replace);
+            }
 
-        Notify(AuthAction.Login, result);
-        return result;
+            Notify(AuthAction.Login, result);
+            return result;
+        });
     }
 
     /// <summary>
@@ -42,21 +45,24 @@ public sealed partial class AuthManager
             return NotSupported(AuthAction.Register, nameof(AuthProvider.RegisterAsync));
         }
 
-        var (result, completed) = await RunAsync(nameof(AuthProvider.RegisterAsync), t => provider.RegisterAsync(request ?? new RegisterRequest(), t), cancellationToken);
-        if (completed)
+        return await RunSignInAsync(async () =>
         {
-            var target = Validated(result.RedirectTo, "RegisterAsync RedirectTo");
-            if (result.Success)
+            var (result, completed) = await RunAsync(nameof(AuthProvider.RegisterAsync), t => provider.RegisterAsync(request ?? new RegisterRequest(), t), cancellationToken);
+            if (completed)
             {
-                Interlocked.Increment(ref _session);
-                Invalidate(AuthChangeReason.Register, target);
+                var target = Validated(result.RedirectTo, "RegisterAsync RedirectTo");
+                if (result.Success)
+                {
+                    Interlocked.Increment(ref _session);
+                    Invalidate(AuthChangeReason.Register, target);
+                }
+
+                Navigate(target, NavigationKind.Replace);
             }
 
-            Navigate(target, NavigationKind.Replace);
-        }
-
-        Notify(AuthAction.Register, result);
-        return result;
+            Notify(AuthAction.Register, result);
+            return result;
+        });
     }
 
     /// <summary>Starts a password reset (refine's useForgotPassword): goes (replace) to RedirectTo whatever the outcome; no invalidation.</summary>

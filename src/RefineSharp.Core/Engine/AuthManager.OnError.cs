@@ -74,6 +74,24 @@ public sealed partial class AuthManager
     }
 
     /// <summary>
+    /// Ends the session after a token refresh failed, unless a sign-in has replaced it meanwhile. The session number is
+    /// read before the store: a login that stored new tokens before that read is seen in the store, and one that
+    /// stores them after it belongs to a newer session, which the logout then leaves alone.
+    /// </summary>
+    internal async Task EndSessionAfterFailedRefreshAsync(Tokens.ITokenStore store, CancellationToken cancellationToken = default)
+    {
+        var provider = RequireProvider();
+        var session = CurrentSession;
+        if (HasSessionEnded || await store.GetAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var returnPath = _options.ReturnToPageAfterSessionEnds ? ReturnPaths.ForSessionEnd(SafeCurrentUri()) : null;
+        await LogoutOnceAsync(provider, session, redirectTo: null, returnPath, cancellationToken);
+    }
+
+    /// <summary>
     /// Starts the session's one error logout, or joins the one already running. The shared logout has its own
     /// lifetime (bounded by <see cref="RefineOptions.ProviderTimeout"/>): a caller's token only ends that caller's
     /// wait, never the logout the other callers wait for. The logout is published under the lock and started
@@ -89,10 +107,17 @@ public sealed partial class AuthManager
                 return running.WaitAsync(cancellationToken);
             }
 
-            // The session this error belongs to has already ended (a logout or login happened since): nothing to do.
-            if (session != Interlocked.Read(ref _session))
+            // The session this error belongs to has already ended (a logout or login happened since, or it is the
+            // number a finished logout left behind): nothing to do.
+            if (session != Interlocked.Read(ref _session) || session == Interlocked.Read(ref _endedSession))
             {
                 return Task.CompletedTask;
+            }
+
+            // A sign-in is running: let it finish, then look again (it will usually have started a new session).
+            if (WhenNoSignInAsync() is { } signIn)
+            {
+                return RetryAfterSignInAsync(signIn, provider, session, redirectTo, returnPath, cancellationToken);
             }
 
             // Ended here, under the lock, so later errors of this session see it and join instead of logging out again.
@@ -103,6 +128,12 @@ public sealed partial class AuthManager
 
         _ = RunSharedLogoutAsync(shared, provider, new LogoutRequest { RedirectPath = redirectTo }, returnPath);
         return shared.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task RetryAfterSignInAsync(Task signIn, AuthProvider provider, long session, string? redirectTo, string? returnPath, CancellationToken cancellationToken)
+    {
+        await signIn.WaitAsync(cancellationToken);
+        await LogoutOnceAsync(provider, session, redirectTo, returnPath, cancellationToken);
     }
 
     private async Task RunSharedLogoutAsync(TaskCompletionSource<AuthActionResult> shared, AuthProvider provider, LogoutRequest request, string? returnPath)

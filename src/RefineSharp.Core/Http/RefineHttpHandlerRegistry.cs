@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RefineSharp.Tokens;
 
 namespace RefineSharp;
 
@@ -21,6 +22,18 @@ internal static class RefineHttpHandlerRegistry
         errorHandler.InnerHandler = inner;
 
         // The pooled primary handler belongs to the factory: disposing the client must not dispose it.
-        return new HttpClient(errorHandler, disposeHandler: false);
+        var client = new HttpClient(errorHandler, disposeHandler: false);
+
+        // The bearer handler may send the token to the origin of the BaseAddress the app sets on this client (after this
+        // method returns; HttpClient freezes it at the first request), and to no other origin unless configured.
+        for (HttpMessageHandler? handler = errorHandler; handler is DelegatingHandler delegating; handler = delegating.InnerHandler)
+        {
+            if (delegating is BearerTokenHandler bearer)
+            {
+                bearer.BaseAddress = () => client.BaseAddress;
+            }
+        }
+
+        return client;
     }
 }

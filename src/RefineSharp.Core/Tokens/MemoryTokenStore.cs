@@ -22,4 +22,43 @@ public sealed class MemoryTokenStore : ITokenStore
         Volatile.Write(ref _tokens, null);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Atomic compare-and-set: stores <paramref name="replacement"/> only while the held tokens carry <paramref name="expected"/>'s access token.</summary>
+    public ValueTask<bool> ReplaceAsync(TokenSet expected, TokenSet replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(replacement);
+        while (true)
+        {
+            var current = Volatile.Read(ref _tokens);
+            if (current is null || !string.Equals(current.AccessToken, expected.AccessToken, StringComparison.Ordinal))
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _tokens, replacement, current), current))
+            {
+                return new ValueTask<bool>(true);
+            }
+        }
+    }
+
+    /// <summary>Atomic compare-and-clear: clears only while the held tokens carry <paramref name="expected"/>'s access token.</summary>
+    public ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        while (true)
+        {
+            var current = Volatile.Read(ref _tokens);
+            if (current is null || !string.Equals(current.AccessToken, expected.AccessToken, StringComparison.Ordinal))
+            {
+                return new ValueTask<bool>(false);
+            }
+
+            if (ReferenceEquals(Interlocked.CompareExchange(ref _tokens, null, current), current))
+            {
+                return new ValueTask<bool>(true);
+            }
+        }
+    }
 }

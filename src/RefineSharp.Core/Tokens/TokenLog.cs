@@ -31,4 +31,16 @@ internal static partial class TokenLog
 
     [LoggerMessage(109, LogLevel.Error, "Logging out after a failed token refresh failed.")]
     public static partial void SessionEndFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(110, LogLevel.Debug, "A refresh finished after the session ended or changed (logout or login); its tokens were discarded.")]
+    public static partial void RefreshOutdated(ILogger logger);
+
+    [LoggerMessage(111, LogLevel.Debug, "A {Method} request got 401 but its body cannot be sent twice; the session was refreshed for the next call and the 401 is returned.")]
+    public static partial void RefreshedWithoutRetry(ILogger logger, string method);
+
+    [LoggerMessage(112, LogLevel.Debug, "A {Method} request goes to an origin that is not allowed to receive the access token; sent without it.")]
+    public static partial void OriginNotAllowed(ILogger logger, string method);
+
+    [LoggerMessage(113, LogLevel.Debug, "A 401 response is not handed to OnErrorAsync: the session was refreshed meanwhile, or the request carried no token of ours.")]
+    public static partial void UnauthorizedNotAboutSession(ILogger logger);
 }

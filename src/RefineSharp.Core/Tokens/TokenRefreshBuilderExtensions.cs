@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using RefineSharp;
 using RefineSharp.Tokens;
 
@@ -12,15 +13,20 @@ public static class TokenRefreshBuilderExtensions
     /// <summary>
     /// Adds a scoped <see cref="TokenRefreshCoordinator"/> over <typeparamref name="TRefresher"/>, a
     /// <see cref="MemoryTokenStore"/> unless an <see cref="ITokenStore"/> is already registered, and the
-    /// <see cref="BearerTokenHandler"/> for authenticated HTTP clients. A failed refresh logs the user out once,
-    /// through the <see cref="AuthManager"/> of the same scope.
+    /// <see cref="BearerTokenHandler"/> for authenticated HTTP clients (it sends the token only to the client's BaseAddress
+    /// origin and to <see cref="BearerTokenHandlerOptions.AllowedOrigins"/>). A failed refresh logs the user out once, through the
+    /// <see cref="AuthManager"/> of the same scope. The options are validated when the app starts.
     /// </summary>
     public static RefineBuilder AddTokenRefresh<TRefresher>(this RefineBuilder builder, Action<TokenRefreshOptions>? configure = null)
         where TRefresher : class, ITokenRefresher
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<TokenRefreshOptions>();
+        // Invalid options (a zero timeout fails every refresh) stop the app at start with a message naming the option.
+        services.AddOptions<TokenRefreshOptions>().ValidateOnStart();
+        services.AddOptions<BearerTokenHandlerOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenRefreshOptions>, TokenRefreshOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BearerTokenHandlerOptions>, BearerTokenHandlerOptionsValidator>());
         if (configure is not null)
         {
             services.Configure(configure);
@@ -40,18 +46,18 @@ public static class TokenRefreshBuilderExtensions
         if (authManager is not null)
         {
             var logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger<TokenRefreshCoordinator>() ?? NullLogger.Instance;
-            coordinator.RefreshFailed += (_, _) => _ = EndSessionAsync(authManager, logger);
+            coordinator.RefreshFailed += (_, _) => _ = EndSessionAsync(authManager, coordinator.Store, logger);
         }
 
         return coordinator;
     }
 
     // The coordinator raises RefreshFailed once per failed refresh, so this is the session's one logout.
-    private static async Task EndSessionAsync(AuthManager authManager, ILogger logger)
+    private static async Task EndSessionAsync(AuthManager authManager, ITokenStore store, ILogger logger)
     {
         try
         {
-            await authManager.EndSessionAsync(CancellationToken.None);
+            await authManager.EndSessionAfterFailedRefreshAsync(store, CancellationToken.None);
         }
         catch (Exception ex)
         {

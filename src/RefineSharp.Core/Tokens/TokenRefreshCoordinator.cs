@@ -7,8 +7,10 @@ namespace RefineSharp.Tokens;
 /// <summary>
 /// Hands out a valid access token and refreshes it single-flight: however many callers need a new token at once,
 /// the <see cref="ITokenRefresher"/> is called once and all of them get its answer (refresh tokens are often
-/// single-use, so parallel refreshes would log the user out). A failed refresh clears the store and raises
-/// <see cref="RefreshFailed"/> once. Scoped like the <see cref="AuthManager"/>: one per circuit or browser app.
+/// single-use, so parallel refreshes would log the user out). Renewed tokens are written only through
+/// <see cref="ITokenStore.ReplaceAsync"/>, so a logout or login during the refresh wins over its outcome. A failed
+/// refresh clears the store and raises <see cref="RefreshFailed"/> once. The refresher and the event handlers never
+/// run under the coordinator's lock. Scoped like the <see cref="AuthManager"/>: one per circuit or browser app.
 /// </summary>
 public sealed class TokenRefreshCoordinator
 {
@@ -18,6 +20,7 @@ public sealed class TokenRefreshCoordinator
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
+    private readonly ICrossContextLock? _crossContextLock;
     private Task<TokenSet?>? _refresh;
 
     /// <summary>Creates the coordinator over <paramref name="store"/> and <paramref name="refresher"/>.</summary>
@@ -26,15 +29,18 @@ public sealed class TokenRefreshCoordinator
         ITokenRefresher refresher,
         IOptions<TokenRefreshOptions>? options = null,
         TimeProvider? timeProvider = null,
-        ILogger<TokenRefreshCoordinator>? logger = null)
+        ILogger<TokenRefreshCoordinator>? logger = null,
+        ICrossContextLock? crossContextLock = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(refresher);
         _store = store;
         _refresher = refresher;
         _options = options?.Value ?? new TokenRefreshOptions();
+        TokenRefreshOptionsValidator.ThrowIfInvalid(_options);
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _crossContextLock = crossContextLock;
     }
 
     /// <summary>Raised once per failed refresh, after the store was cleared: the session is over and the user should be logged out.</summary>
@@ -78,27 +84,57 @@ public sealed class TokenRefreshCoordinator
     public bool ExpiresSoon(TokenSet tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return tokens.ExpiresAt is { } expiresAt && expiresAt - _options.RefreshSkew <= _time.GetUtcNow();
+        // Compared as now + skew (both bounded) so that a stored expiry near DateTimeOffset.MinValue cannot overflow.
+        return tokens.ExpiresAt is { } expiresAt && expiresAt <= _time.GetUtcNow() + _options.RefreshSkew;
     }
 
     private Task<TokenSet?> JoinRefreshAsync(CancellationToken cancellationToken, TokenSet? rejected = null)
     {
         Task<TokenSet?> refresh;
+        TaskCompletionSource<TokenSet?>? started = null;
         lock (_gate)
         {
+            // The lock only publishes the shared flight; the refresher (and any RefreshFailed handler) runs outside it.
             if (_refresh is null || _refresh.IsCompleted)
             {
-                _refresh = RefreshCoreAsync(rejected);
+                started = new TaskCompletionSource<TokenSet?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _refresh = started.Task;
             }
 
             refresh = _refresh;
+        }
+
+        if (started is not null)
+        {
+            _ = RunRefreshAsync(started, rejected);
         }
 
         // The refresh is shared: one caller giving up must not cancel it for the others.
         return refresh.WaitAsync(cancellationToken);
     }
 
-    private async Task<TokenSet?> RefreshCoreAsync(TokenSet? rejected)
+    private async Task RunRefreshAsync(TaskCompletionSource<TokenSet?> flight, TokenSet? rejected)
+    {
+        try
+        {
+            flight.SetResult(await RefreshCoreAsync(rejected));
+        }
+        catch (Exception ex)
+        {
+            // Only a throwing store gets here (the refresher's faults are answers); every waiter sees the fault.
+            flight.SetException(ex);
+        }
+    }
+
+    // Single-flight within this scope comes from JoinRefreshAsync; across tabs (or circuits of one server-side
+    // session) from the optional cross-context lock, inside which the store is read again, so a context that waits
+    // finds the tokens another one renewed and does not reuse a rotated refresh token.
+    private Task<TokenSet?> RefreshCoreAsync(TokenSet? rejected) =>
+        _crossContextLock is null
+            ? RefreshUnderLockAsync(rejected)
+            : _crossContextLock.RunExclusiveAsync(_ => RefreshUnderLockAsync(rejected), CancellationToken.None);
+
+    private async Task<TokenSet?> RefreshUnderLockAsync(TokenSet? rejected)
     {
         // Read again inside the single flight: a refresh that finished a moment ago may already have replaced the tokens.
         var current = await _store.GetAsync(CancellationToken.None);
@@ -116,23 +152,29 @@ public sealed class TokenRefreshCoordinator
         TokenLog.Refreshing(_logger);
         var renewed = await CallRefresherAsync(current);
 
-        // A login during the refresh wins over the old session's outcome.
-        var latest = await _store.GetAsync(CancellationToken.None);
-        if (latest is not null && !SameAccessToken(latest, current))
-        {
-            return latest;
-        }
-
         if (renewed is null)
         {
-            await _store.ClearAsync(CancellationToken.None);
-            RaiseRefreshFailed();
-            return null;
+            // Compare-and-clear: a login (tokens replaced) during the refresh wins over the old session's outcome,
+            // and a logout (tokens already cleared) needs no second end.
+            if (await _store.ClearIfAsync(current, CancellationToken.None))
+            {
+                RaiseRefreshFailed();
+                return null;
+            }
+
+            return await _store.GetAsync(CancellationToken.None);
         }
 
-        await _store.SetAsync(renewed, CancellationToken.None);
-        TokenLog.Refreshed(_logger);
-        return renewed;
+        // Compare-and-set: a logout (tokens cleared) or a login (tokens replaced) during the refresh wins, so renewed
+        // tokens of an ended session are never written back.
+        if (await _store.ReplaceAsync(current, renewed, CancellationToken.None))
+        {
+            TokenLog.Refreshed(_logger);
+            return renewed;
+        }
+
+        TokenLog.RefreshOutdated(_logger);
+        return await _store.GetAsync(CancellationToken.None);
     }
 
     private async Task<TokenSet?> CallRefresherAsync(TokenSet current)

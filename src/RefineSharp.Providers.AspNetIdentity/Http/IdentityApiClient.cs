@@ -54,7 +54,7 @@ internal sealed class IdentityApiClient
     {
         // Built once per scope over the factory's pooled handler; never disposed, because disposing would dispose that pooled handler.
         _bearerClient ??= new HttpClient(
-            new BearerTokenHandler(coordinator) { InnerHandler = _handlers.CreateHandler(AspNetIdentityAuthOptions.HttpClientName) },
+            new BearerTokenHandler(coordinator, Microsoft.Extensions.Options.Options.Create(IdentityOrigin())) { InnerHandler = _handlers.CreateHandler(AspNetIdentityAuthOptions.HttpClientName) },
             disposeHandler: false);
         return SendCoreAsync<T>(_bearerClient, method, endpoint, body, null, cancellationToken);
     }
@@ -73,9 +73,23 @@ internal sealed class IdentityApiClient
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         }
 
+        HttpResponseMessage response;
         try
         {
-            using var response = await client.SendAsync(request, cancellationToken);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        {
+            Log.ApiUnreachable(_logger, endpoint, ex);
+            return new(ApiOutcome.Unreachable, null, null, null);
+        }
+
+        using (response)
+        {
             if (!response.IsSuccessStatusCode)
             {
                 Log.ApiFailed(_logger, endpoint, (int)response.StatusCode);
@@ -87,23 +101,24 @@ internal sealed class IdentityApiClient
                 return new(ApiOutcome.Ok, (T)(object)new NoContent(), response.StatusCode, null);
             }
 
-            var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
-            return value is null
+            T? value;
+            try
+            {
+                value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // Whatever the body is (not JSON, truncated, a bad charset, numbers out of range), it is not an answer.
+                return Unreadable<T>(endpoint, response, ex);
+            }
+
+            return value is null or IWellFormed { IsWellFormed: false }
                 ? Unreadable<T>(endpoint, response, null)
                 : new(ApiOutcome.Ok, value, response.StatusCode, null);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            Log.ApiUnreachable(_logger, endpoint, ex);
-            return new(ApiOutcome.Unreachable, null, null, null);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException)
-        {
-            return Unreadable<T>(endpoint, null, ex);
         }
     }
 
@@ -120,11 +135,23 @@ internal sealed class IdentityApiClient
         {
             return await response.Content.ReadFromJsonAsync<IdentityProblem>(Json, cancellationToken);
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception)
         {
             // An error without (readable) problem details still has its status code.
             return null;
         }
+    }
+
+    // The bearer token goes to the Identity API's origin only.
+    private BearerTokenHandlerOptions IdentityOrigin()
+    {
+        var options = new BearerTokenHandlerOptions();
+        options.AllowedOrigins.Add(new Uri(Resolve("/").GetLeftPart(UriPartial.Authority)));
+        return options;
     }
 
     private Uri Resolve(string endpoint)

@@ -12,7 +12,7 @@ internal sealed record IdentityProblem
     /// <summary>The validation messages, one per line, or null when there are none.</summary>
     public string? Messages()
     {
-        var messages = Errors?.Values.SelectMany(m => m).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct(StringComparer.Ordinal).ToArray();
+        var messages = Errors?.Values.SelectMany(m => m ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct(StringComparer.Ordinal).ToArray();
         return messages is { Length: > 0 } ? string.Join(" ", messages) : null;
     }
 }

@@ -91,7 +91,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Render<Authenticated>(p => p.AddChildContent(Protected));
 
         var last = Navigation.History.First();
-        Assert.Equal("login?to=%2Fdashboard%3FcurrentPage%3D1%26pageSize%3D2", last.Uri);
+        Assert.Equal("http://localhost/login?to=%2Fdashboard%3FcurrentPage%3D1%26pageSize%3D2", last.Uri);
         Assert.True(last.Options.ReplaceHistoryEntry);
     }
 

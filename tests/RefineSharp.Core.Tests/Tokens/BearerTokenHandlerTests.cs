@@ -15,11 +15,17 @@ public sealed class BearerTokenHandlerTests
     private readonly StubHttpHandler _server = new();
     private readonly RecordingLoggerFactory _logs = new();
 
-    private HttpClient CreateClient()
+    private HttpClient CreateClient(params string[] allowedOrigins)
     {
         var coordinator = new TokenRefreshCoordinator(
             _store, _refresher, Options.Create(new TokenRefreshOptions()), _time, _logs.CreateLogger<TokenRefreshCoordinator>());
-        var handler = new BearerTokenHandler(coordinator, _logs.CreateLogger<BearerTokenHandler>()) { InnerHandler = _server };
+        var options = new BearerTokenHandlerOptions();
+        foreach (var origin in allowedOrigins.DefaultIfEmpty("http://127.0.0.1"))
+        {
+            options.AllowedOrigins.Add(new Uri(origin));
+        }
+
+        var handler = new BearerTokenHandler(coordinator, Options.Create(options), _logs.CreateLogger<BearerTokenHandler>()) { InnerHandler = _server };
         return new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1/") };
     }
 
@@ -94,7 +100,7 @@ public sealed class BearerTokenHandlerTests
     }
 
     [Fact]
-    public async Task SendAsync_UnauthorizedWithStreamBody_DoesNotRetry()
+    public async Task SendAsync_UnauthorizedWithStreamBody_RefreshesWithoutRetryingAndNextCallWorks()
     {
         await _store.SetAsync(TokenSets.Fresh());
         AcceptOnlyRenewed();
@@ -102,10 +108,81 @@ public sealed class BearerTokenHandlerTests
         using var body = new StreamContent(new MemoryStream("x"u8.ToArray()));
 
         using var response = await client.PostAsync(new Uri("upload", UriKind.Relative), body);
+        using var next = await client.GetAsync(new Uri("posts", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Single(_server.Received);
+        Assert.Equal(1, _refresher.Calls);
+        Assert.Equal("renewed-access-1", (await _store.GetAsync())?.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Equal(["Bearer access-1", "Bearer renewed-access-1"], _server.Received.Select(r => r.Authorization));
+    }
+
+    [Theory]
+    [InlineData("http://evil.example/steal")]
+    [InlineData("https://127.0.0.1/posts")]
+    [InlineData("http://127.0.0.1:8080/posts")]
+    [InlineData("http://127.0.0.1.evil.example/posts")]
+    [InlineData("http://user@evil.example/posts")]
+    public async Task SendAsync_OriginNotAllowed_SendsWithoutAuthorization(string target)
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(target));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "set-by-hand");
+
+        using var response = await client.SendAsync(request);
+
+        var received = Assert.Single(_server.Received);
+        Assert.Equal(new Uri(target), received.Uri);
+        Assert.Null(received.Authorization);
+    }
+
+    [Fact]
+    public async Task SendAsync_ConfiguredOrigin_ReceivesTokenAndOthersDoNot()
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        using var client = CreateClient("https://api.example.com", "http://127.0.0.1");
+
+        using (await client.GetAsync(new Uri("https://API.example.com:443/a")))
+        {
+        }
+
+        using (await client.GetAsync(new Uri("https://api.example.com.evil.example/b")))
+        {
+        }
+
+        Assert.Equal(["Bearer access-1", null], _server.Received.Select(r => r.Authorization));
+    }
+
+    [Fact]
+    public async Task SendAsync_ForeignOrigin401_NeitherRefreshesNorRetries()
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        _server.Status = _ => HttpStatusCode.Unauthorized;
+        using var client = CreateClient();
+
+        using var response = await client.GetAsync(new Uri("http://evil.example/"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, _refresher.Calls);
+        Assert.Equal("access-1", (await _store.GetAsync())?.AccessToken);
+    }
+
+    [Theory]
+    [InlineData("https://api.example.com/v1")]
+    [InlineData("https://api.example.com/?q=1")]
+    [InlineData("https://user:pw@api.example.com/")]
+    [InlineData("ftp://api.example.com/")]
+    [InlineData("file:///etc/passwd")]
+    public void Constructor_AllowedOriginIsNotAnOrigin_ThrowsNamingTheOption(string origin)
+    {
+        var coordinator = new TokenRefreshCoordinator(_store, _refresher);
+        var options = new BearerTokenHandlerOptions();
+        options.AllowedOrigins.Add(new Uri(origin));
+
+        var error = Assert.Throws<OptionsValidationException>(() => new BearerTokenHandler(coordinator, Options.Create(options)));
+
+        Assert.Contains("BearerTokenHandlerOptions.AllowedOrigins[0]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using RefineSharp.E2E.Tests.Infrastructure;
+
+namespace RefineSharp.E2E.Tests.CrossTab;
+
+/// <summary>
+/// refine-sync.js's cross-tab primitives in Chromium itself: the compare-and-set behind
+/// BrowserStorageTokenStore.ReplaceAsync (a logout in another tab is never overwritten) and the Web Locks wrapper
+/// behind the cross-tab refresh lock (a second tab waits; a withdrawn request is never granted).
+/// </summary>
+[Collection(DemoCollection.Name)]
+public sealed class StorageAndLockPrimitivesTests(DemoFixture fixture, WasmDemoFixture wasm)
+{
+    private const string Import = "const m = await import('/_content/RefineSharp.Blazor/refine-sync.js');";
+
+    [Fact]
+    public async Task ReplaceItem_EveryCase_WritesOnlyWhileTheExpectedTokensAreStored()
+    {
+        await using var session = await fixture.OpenAsync(nameof(ReplaceItem_EveryCase_WritesOnlyWhileTheExpectedTokensAreStored), wasm.Server);
+        var page = await OpenAsync(session.Page);
+
+        var json = await page.EvaluateAsync<JsonElement>($$"""
+            async () => {
+              {{Import}}
+              const k = 'cas-test';
+              const r = {};
+              localStorage.setItem(k, JSON.stringify({ accessToken: 'a1', refreshToken: 'r1' }));
+              r.match = m.replaceItem('local', k, 'a1', null, JSON.stringify({ accessToken: 'a2' }));
+              r.afterMatch = localStorage.getItem(k);
+              r.stale = m.replaceItem('local', k, 'a1', null, 'stale-write');
+              r.afterStale = localStorage.getItem(k);
+              localStorage.removeItem(k);
+              r.cleared = m.replaceItem('local', k, 'a2', null, 'resurrected');
+              r.afterCleared = localStorage.getItem(k);
+              localStorage.setItem(k, 'not json');
+              r.garbage = m.replaceItem('local', k, 'a2', null, 'x');
+              localStorage.setItem(k, JSON.stringify({ refreshToken: 'r' }));
+              r.noToken = m.replaceItem('local', k, '', null, 'x');
+              localStorage.setItem(k, 'cipher-1');
+              r.textMatch = m.replaceItem('local', k, null, 'cipher-1', 'cipher-2');
+              r.textStale = m.replaceItem('local', k, null, 'cipher-1', 'cipher-3');
+              r.afterText = localStorage.getItem(k);
+              localStorage.removeItem(k);
+              return r;
+            }
+            """);
+
+        Assert.True(json.GetProperty("match").GetBoolean());
+        Assert.Equal("""{"accessToken":"a2"}""", json.GetProperty("afterMatch").GetString());
+        Assert.False(json.GetProperty("stale").GetBoolean());
+        Assert.Equal("""{"accessToken":"a2"}""", json.GetProperty("afterStale").GetString());
+        Assert.False(json.GetProperty("cleared").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("afterCleared").ValueKind);
+        Assert.False(json.GetProperty("garbage").GetBoolean());
+        Assert.False(json.GetProperty("noToken").GetBoolean());
+        Assert.True(json.GetProperty("textMatch").GetBoolean());
+        Assert.False(json.GetProperty("textStale").GetBoolean());
+        Assert.Equal("cipher-2", json.GetProperty("afterText").GetString());
+    }
+
+    [Fact]
+    public async Task ReplaceItem_LogoutInAnotherTab_IsNotUndone()
+    {
+        await using var session = await fixture.OpenAsync(nameof(ReplaceItem_LogoutInAnotherTab_IsNotUndone), wasm.Server);
+        var refreshing = await OpenAsync(session.Page);
+        var loggingOut = await OpenAsync(await session.Context.NewPageAsync());
+        await refreshing.EvaluateAsync("() => localStorage.setItem('cas-logout', JSON.stringify({ accessToken: 'old' }))");
+
+        // The other tab logs out; this tab learns of it (its storage event) before its refresh finishes.
+        var noticed = refreshing.EvaluateAsync<bool>("""
+            () => new Promise(resolve => addEventListener('storage', e => { if (e.key === 'cas-logout' && e.newValue === null) resolve(true); }))
+            """);
+        await loggingOut.EvaluateAsync($"async () => {{ {Import} m.removeItem('local', 'cas-logout'); }}");
+        Assert.True(await noticed);
+
+        var written = await refreshing.EvaluateAsync<bool>($"async () => {{ {Import} return m.replaceItem('local', 'cas-logout', 'old', null, JSON.stringify({{ accessToken: 'new' }})); }}");
+
+        Assert.False(written);
+        Assert.Null(await refreshing.EvaluateAsync<string?>("() => localStorage.getItem('cas-logout')"));
+        Assert.Null(await loggingOut.EvaluateAsync<string?>("() => localStorage.getItem('cas-logout')"));
+    }
+
+    [Fact]
+    public async Task AcquireLock_SecondTab_WaitsUntilTheFirstReleases()
+    {
+        await using var session = await fixture.OpenAsync(nameof(AcquireLock_SecondTab_WaitsUntilTheFirstReleases), wasm.Server);
+        var first = await OpenAsync(session.Page);
+        var second = await OpenAsync(await session.Context.NewPageAsync());
+
+        Assert.True(await first.EvaluateAsync<bool>($"async () => {{ {Import} return m.acquireLock('lock-test', 'one', 60000); }}"));
+        await second.EvaluateAsync($"async () => {{ {Import} window.__second = m.acquireLock('lock-test', 'two', 60000); window.__secondDone = false; window.__second.then(() => window.__secondDone = true); }}");
+        await first.WaitForFunctionAsync("async () => (await navigator.locks.query()).pending.some(l => l.name === 'lock-test')");
+        Assert.False(await second.EvaluateAsync<bool>("() => window.__secondDone"));
+
+        await first.EvaluateAsync($"async () => {{ {Import} m.releaseLock('one'); }}");
+
+        Assert.True(await second.EvaluateAsync<bool>("() => window.__second"));
+        await second.EvaluateAsync($"async () => {{ {Import} m.releaseLock('two'); }}");
+        await first.WaitForFunctionAsync("async () => { const q = await navigator.locks.query(); return !q.held.some(l => l.name === 'lock-test') && !q.pending.some(l => l.name === 'lock-test'); }");
+    }
+
+    [Fact]
+    public async Task AcquireLock_WithdrawnWhileQueued_IsNeverGranted()
+    {
+        await using var session = await fixture.OpenAsync(nameof(AcquireLock_WithdrawnWhileQueued_IsNeverGranted), wasm.Server);
+        var first = await OpenAsync(session.Page);
+        var second = await OpenAsync(await session.Context.NewPageAsync());
+        Assert.True(await first.EvaluateAsync<bool>($"async () => {{ {Import} return m.acquireLock('withdraw-test', 'one', 60000); }}"));
+        await second.EvaluateAsync($"async () => {{ {Import} window.__second = m.acquireLock('withdraw-test', 'two', 60000); }}");
+        await first.WaitForFunctionAsync("async () => (await navigator.locks.query()).pending.some(l => l.name === 'withdraw-test')");
+
+        // The .NET side gave up waiting (its cancellation token): the queued request is withdrawn.
+        await second.EvaluateAsync($"async () => {{ {Import} m.releaseLock('two'); }}");
+
+        Assert.False(await second.EvaluateAsync<bool>("() => window.__second"));
+        await first.EvaluateAsync($"async () => {{ {Import} m.releaseLock('one'); }}");
+        await first.WaitForFunctionAsync("async () => { const q = await navigator.locks.query(); return !q.held.some(l => l.name === 'withdraw-test') && !q.pending.some(l => l.name === 'withdraw-test'); }");
+    }
+
+    // Any page of the app will do; Blazor is kept out so nothing else touches storage or locks meanwhile.
+    private static async Task<IPage> OpenAsync(IPage page)
+    {
+        await page.RouteAsync("**/_framework/**", route => route.AbortAsync());
+        await page.GotoAsync("/login");
+        return page;
+    }
+}
