@@ -42,6 +42,7 @@ public static class ServerSessionRefineBuilderExtensions
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SessionLocks>();
+        services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FlashNotifications>();
         services.TryAddSingleton<DistributedCacheTicketStore>();
         services.TryAddSingleton<ITicketStore>(sp => sp.GetRequiredService<DistributedCacheTicketStore>());
         services.TryAddScoped<SessionUser>();
@@ -76,6 +77,13 @@ public static class ServerSessionRefineBuilderExtensions
             o.DefaultScheme = ServerSessionOptions.SelectorScheme;
         });
         services.Configure<RefineBlazorOptions>(o => o.ResolveDuringPrerender = true);
+        services.PostConfigure<RefineBlazorOptions>(o =>
+        {
+            // The sign-in pages are static server-rendered forms (they sign in within the post's response).
+            o.FullPageLoadPaths.Add(o.LoginPath);
+            o.FullPageLoadPaths.Add(o.RegisterPath);
+            o.FullPageLoadPaths.Add(o.ForgotPasswordPath);
+        });
         return builder;
     }
 

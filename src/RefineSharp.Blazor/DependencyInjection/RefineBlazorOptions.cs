@@ -40,4 +40,11 @@ public sealed class RefineBlazorOptions
     /// user is redirected by the server. Set by <c>AddServerSessions()</c>. Default: false (prerendering shows Loading).
     /// </summary>
     public bool ResolveDuringPrerender { get; set; }
+
+    /// <summary>
+    /// App paths that the engine's navigations reach with a full page load instead of interactive routing: pages
+    /// marked <c>[ExcludeFromInteractiveRouting]</c>, which an interactive router does not find. <c>AddServerSessions()</c>
+    /// adds the login, sign-up and forgot-password paths (the static sign-in pages). Default: empty.
+    /// </summary>
+    public ISet<string> FullPageLoadPaths { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }
