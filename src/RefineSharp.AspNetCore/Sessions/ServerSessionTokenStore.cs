@@ -44,7 +44,15 @@ internal sealed class ServerSessionTokenStore : ITokenStore
     }
 
     /// <summary>The key of this scope's session, or null when signed out.</summary>
-    public string? SessionKey => _ended ? null : _signedInKey ?? SessionClaims.SessionKey(_user.Principal);
+    public async ValueTask<string?> GetSessionKeyAsync(CancellationToken cancellationToken = default)
+    {
+        if (_ended)
+        {
+            return null;
+        }
+
+        return _signedInKey ?? SessionClaims.SessionKey(await _user.GetPrincipalAsync(cancellationToken));
+    }
 
     public async ValueTask<TokenSet?> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -53,7 +61,7 @@ internal sealed class ServerSessionTokenStore : ITokenStore
             return _signedInNow;
         }
 
-        return SessionKey is { } key && await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket
+        return await GetSessionKeyAsync(cancellationToken) is { } key && await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket
             ? SessionTokens.Read(ticket.Properties)
             : null;
     }
@@ -61,7 +69,7 @@ internal sealed class ServerSessionTokenStore : ITokenStore
     public async ValueTask SetAsync(TokenSet tokens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        if (SessionKey is { } key)
+        if (await GetSessionKeyAsync(cancellationToken) is { } key)
         {
             using (await _locks.AcquireAsync(key, cancellationToken))
             {
@@ -80,7 +88,7 @@ internal sealed class ServerSessionTokenStore : ITokenStore
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(replacement);
-        if (SessionKey is not { } key)
+        if (await GetSessionKeyAsync(cancellationToken) is not { } key)
         {
             return false;
         }
@@ -103,7 +111,7 @@ internal sealed class ServerSessionTokenStore : ITokenStore
     public async ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        if (SessionKey is not { } key)
+        if (await GetSessionKeyAsync(cancellationToken) is not { } key)
         {
             return false;
         }
@@ -127,7 +135,7 @@ internal sealed class ServerSessionTokenStore : ITokenStore
 
     public async ValueTask ClearAsync(CancellationToken cancellationToken = default)
     {
-        var key = SessionKey;
+        var key = await GetSessionKeyAsync(cancellationToken);
         _ended = true;
         _signedInNow = null;
         _signedInKey = null;

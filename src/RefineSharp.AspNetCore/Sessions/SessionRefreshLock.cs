@@ -12,7 +12,7 @@ internal sealed class SessionRefreshLock(ServerSessionTokenStore store, SessionL
     public async Task<T> RunExclusiveAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (store.SessionKey is not { } key)
+        if (await store.GetSessionKeyAsync(cancellationToken) is not { } key)
         {
             return await action(cancellationToken);
         }
