@@ -99,10 +99,11 @@ public static class ServerSessionRefineBuilderExtensions
         cookie.Cookie.Path = "/";
         cookie.ExpireTimeSpan = session.IdleTimeout;
         cookie.SlidingExpiration = true;
-        cookie.LoginPath = blazor.LoginPath;
-        cookie.ReturnUrlParameter = "to";
-        cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-        cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        // No LoginPath: the cookie handler would otherwise follow the login page's ?to= itself after a sign-in,
+        // bypassing the engine's redirect rule (and failing on non-ASCII). Challenges build their own login URL.
+        cookie.LoginPath = PathString.Empty;
+        cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized, LoginUri(context, blazor.LoginPath));
+        cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden, redirectUri: null);
     }
 
     /// <summary>The app's default scheme before the session selector took its place.</summary>
@@ -111,13 +112,13 @@ public static class ServerSessionRefineBuilderExtensions
         public string? Name { get; set; }
     }
 
-    // Browsers asking for a page go to the login page; fetches and API calls get a status code, never an HTML redirect.
-    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    // Browsers asking for a page go to the login page with the page as ?to=; fetches and API calls get a status code.
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status, string? redirectUri)
     {
         var accept = context.Request.Headers.Accept.ToString();
-        if (context.Request.Method == HttpMethods.Get && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        if (redirectUri is not null && context.Request.Method == HttpMethods.Get && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
         {
-            context.Response.Redirect(context.RedirectUri);
+            context.Response.Redirect(redirectUri);
         }
         else
         {
@@ -125,5 +126,13 @@ public static class ServerSessionRefineBuilderExtensions
         }
 
         return Task.CompletedTask;
+    }
+
+    private static string LoginUri(RedirectContext<CookieAuthenticationOptions> context, string loginPath)
+    {
+        var request = context.Request;
+        var current = request.Path + request.QueryString;
+        var login = request.PathBase + (LocalRedirect.IsLocal(loginPath) ? loginPath : "/login");
+        return LocalRedirect.IsLocal(current.ToString()) ? login + QueryString.Create("to", current.ToString()) : login;
     }
 }

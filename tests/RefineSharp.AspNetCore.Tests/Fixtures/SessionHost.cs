@@ -41,6 +41,7 @@ public sealed class SessionHost : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         MapEndpoints(app);
+        app.MapRefineSessionEndpoints();
         await app.StartAsync();
         var host = new SessionHost(app) { BaseAddress = new Uri(app.Urls.First() + "/") };
         return host;
@@ -58,7 +59,11 @@ public sealed class SessionHost : IAsyncDisposable
 
     private static void MapEndpoints(IEndpointRouteBuilder app)
     {
-        app.MapPost("/t/login", async (HttpContext http, AuthProvider provider) =>
+        app.MapPost("/t/login", LoginAsync);
+
+        // The same sign-in at the app's login path, where the cookie handler once followed ?to= on its own.
+        app.MapPost("/login", LoginAsync);
+        static async Task<IResult> LoginAsync(HttpContext http, AuthProvider provider)
         {
             var form = await http.Request.ReadFormAsync();
             try
@@ -70,7 +75,8 @@ public sealed class SessionHost : IAsyncDisposable
             {
                 return Results.Problem("The sign-in service is unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }
+
         app.MapPost("/t/logout", async (AuthProvider provider) =>
         {
             await provider.LogoutAsync(new LogoutRequest());

@@ -90,4 +90,21 @@ public sealed class SessionCookieTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync(new Uri("t/check", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(new Uri("t/check", UriKind.Relative))).StatusCode);
     }
+
+    [Theory]
+    [InlineData("%2Fhttps%EF%BC%9Aevil.example")]
+    [InlineData("%2Fjavascript:alert(1)")]
+    [InlineData("https://evil.example")]
+    public async Task SignIn_AtTheLoginPathWithAReturnParameter_TheCookieHandlerDoesNotRedirectOnItsOwn(string to)
+    {
+        using var browser = _host.NewBrowser();
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "ann@example.com", ["password"] = TokenTestProvider.Password });
+
+        using var login = await browser.PostAsync(new Uri("login?to=" + to, UriKind.Relative), form);
+
+        // The engine decides where to go (and validates it); the sign-in itself only sets the cookie.
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Null(login.Headers.Location);
+        Assert.True(login.Headers.Contains("Set-Cookie"));
+    }
 }

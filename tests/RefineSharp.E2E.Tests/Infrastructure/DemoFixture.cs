@@ -16,6 +16,8 @@ public sealed class DemoFixture : IAsyncLifetime
 
     internal IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
 
+    internal IPlaywright Playwright => _playwright ?? throw new InvalidOperationException("The fixture has not started.");
+
     public async Task InitializeAsync()
     {
         // Interactive Server pages on a busy 2-core machine can take a while to attach; these are upper bounds, not timings.
