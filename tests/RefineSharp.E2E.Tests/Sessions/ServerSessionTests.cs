@@ -35,8 +35,8 @@ public sealed class ServerSessionTests(DemoFixture fixture)
         await using var attacker = await fixture.OpenAsync("script-replay-attacker");
         await attacker.Page.GotoAsync("/not-found");
         await attacker.Page.EvaluateAsync(
-            "([local, session, cookie]) => { for (const [k, v] of local) localStorage.setItem(k, v); for (const [k, v] of session) sessionStorage.setItem(k, v); for (const c of cookie.split('; ').filter(x => x)) document.cookie = c; }",
-            new object[] { readable.GetProperty("local"), readable.GetProperty("session"), readable.GetProperty("cookie").GetString()! });
+            "json => { const r = JSON.parse(json); for (const [k, v] of r.local) localStorage.setItem(k, v); for (const [k, v] of r.session) sessionStorage.setItem(k, v); for (const c of r.cookie.split('; ').filter(x => x)) document.cookie = c; }",
+            readable.GetRawText());
         await attacker.Page.GotoAsync("/posts");
 
         await Expect(attacker.Page).ToHaveURLAsync(attacker.Url("/login?to=%2Fposts"));
