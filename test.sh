@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine of this project's kind: installs what the tests need
-# (Chromium for the browser tests), restores, builds, runs each test project, and prints
+# (Chromium for the browser tests, redis-server for the session-store tests), restores, builds, runs each test project, and prints
 # "N passed, N failed, N skipped" as its closing line. Exits non-zero when a test fails or when no test ran.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-install_chromium() {
-  if command -v chromium >/dev/null 2>&1; then return 0; fi
-  echo "== installing chromium (browser tests need it)"
+# Debian packages the tests start themselves: chromium (browser tests) and redis-server (session store on Redis).
+install_packages() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "== installing ${missing[*]}"
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-if ls tests/*E2E*/*.csproj >/dev/null 2>&1; then
-  install_chromium || { echo "could not install chromium"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
-fi
+install_packages || { echo "could not install chromium and redis-server"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 echo "== restore and build"
 if ! dotnet build RefineSharp.slnx -c Release -nologo -v q; then

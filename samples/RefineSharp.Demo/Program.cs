@@ -53,13 +53,24 @@ builder.Services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o
 });
 
 // RefineSharp: the circuits talk to this app's own Identity API over loopback; the address is resolved at run time.
+// Logout tells the API (/identity/logout renews the security stamp, so the session's refresh token stops working).
 builder.Services.AddRefine()
-    .AddAspNetIdentityAuth(o => o.BaseAddressResolver = DemoServerAddress.Identity)
-    .AddDataProtectionTokenProtector()
-    // Tokens live in the browser's localStorage, encrypted with data protection, so a reload keeps the session.
-    .AddBrowserTokenStore()
+    .AddAspNetIdentityAuth(o =>
+    {
+        o.BaseAddressResolver = DemoServerAddress.Identity;
+        o.LogoutEndpoint = "/logout";
+    })
     .AddBlazor(o => o.LoginPath = "/login")
+    // Tokens stay on the server (docs/adr/0006-server-side-sessions.md): the browser holds one HttpOnly cookie with a
+    // random key; the session lives in IDistributedCache (this process's memory, or Redis with Demo:Redis).
+    .AddServerSessions()
     .AddAuthenticatedHttpClient<DemoApiClient>((sp, http) => http.BaseAddress = DemoServerAddress.Get(sp));
+if (DemoRedis.IsConfigured(builder.Configuration))
+{
+    builder.Services.AddDemoRedis(builder.Configuration);
+}
+
+builder.Services.AddHealthChecks();
 
 // The client refreshes an access token 30 s before it expires; Demo:TokenRefreshSkew ("00:00:00") lets the browser
 // tests send an expired token on purpose, to watch the API's 401 end the session.
@@ -88,6 +99,8 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 // API hardening: JSON errors and no-store on the APIs, bodies checked, then rate limited, register without enumeration.
@@ -99,6 +112,8 @@ app.UseRegisterWithoutEnumeration();
 
 app.MapGroup("/identity").MapIdentityApi<IdentityUser>();
 app.MapGroup("/identity").MapIdentityRoles<IdentityUser>();
+app.MapGroup("/identity").MapIdentityLogout();
+app.MapHealthChecks("/healthz");
 app.MapDemoApi();
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:EnableOutbox"))
 {

@@ -79,7 +79,7 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
     private async Task RefreshAsync()
     {
         var version = Interlocked.Increment(ref _version);
-        if (!RendererInfo.IsInteractive)
+        if (!RendererInfo.IsInteractive && !RefineServices.Require<InteractivityMonitor>(Services).IsInteractive)
         {
             return;
         }

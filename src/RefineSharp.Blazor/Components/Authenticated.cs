@@ -111,9 +111,10 @@ public sealed class Authenticated : ComponentBase, IDisposable
     private async Task EvaluateAsync(bool allowRedirect)
     {
         var version = Interlocked.Increment(ref _version);
-        if (!RendererInfo.IsInteractive)
+        if (!RendererInfo.IsInteractive && !RefineServices.Require<InteractivityMonitor>(Services).IsInteractive)
         {
-            // Prerendering: neither the login page nor protected content may flash; the provider is not asked.
+            // Prerendering with browser-held tokens: neither the login page nor protected content may flash; the
+            // provider is not asked. (With server-side sessions the monitor counts as interactive and this is skipped.)
             _view = View.Loading;
             return;
         }

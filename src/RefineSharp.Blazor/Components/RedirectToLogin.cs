@@ -32,7 +32,7 @@ public sealed class RedirectToLogin : ComponentBase
     /// <inheritdoc />
     protected override void OnParametersSet()
     {
-        if (!RendererInfo.IsInteractive)
+        if (!RendererInfo.IsInteractive && !RefineServices.Require<InteractivityMonitor>(Services).IsInteractive)
         {
             return;
         }

@@ -37,7 +37,8 @@ public static class RefineBlazorBuilderExtensions
         services.Replace(ServiceDescriptor.Scoped<INavigator, NavigationManagerNavigator>());
         services.TryAddScoped<RefineNotificationStore>();
         services.Replace(ServiceDescriptor.Scoped<INotificationService>(sp => sp.GetRequiredService<RefineNotificationStore>()));
-        services.TryAddScoped(_ => new InteractivityMonitor(interactiveFromStart: OperatingSystem.IsBrowser()));
+        services.TryAddScoped(sp => new InteractivityMonitor(
+            interactiveFromStart: OperatingSystem.IsBrowser() || sp.GetRequiredService<IOptions<RefineBlazorOptions>>().Value.ResolveDuringPrerender));
         services.TryAddScoped<RefineJsModule>();
         services.TryAddTransient<AuthActions>();
         services.TryAddScoped(sp => new RefineAuthStateSource(

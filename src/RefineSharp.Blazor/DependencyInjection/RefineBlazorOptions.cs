@@ -33,4 +33,18 @@ public sealed class RefineBlazorOptions
     /// base path is "/app1/", so a sign-out in one app under an origin does not sign another one out.
     /// </summary>
     public string? CrossTabChannel { get; set; }
+
+    /// <summary>
+    /// True when the provider can answer during prerendering because nothing it needs lives in the browser (server-side
+    /// sessions): guards, views and the claims bridge then render the real state in the first HTML, and a signed-out
+    /// user is redirected by the server. Set by <c>AddServerSessions()</c>. Default: false (prerendering shows Loading).
+    /// </summary>
+    public bool ResolveDuringPrerender { get; set; }
+
+    /// <summary>
+    /// App paths that the engine's navigations reach with a full page load instead of interactive routing: pages
+    /// marked <c>[ExcludeFromInteractiveRouting]</c>, which an interactive router does not find. <c>AddServerSessions()</c>
+    /// adds the login, sign-up and forgot-password paths (the static sign-in pages). Default: empty.
+    /// </summary>
+    public ISet<string> FullPageLoadPaths { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }

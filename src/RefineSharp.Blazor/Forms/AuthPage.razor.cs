@@ -194,11 +194,13 @@ public sealed partial class AuthPage
             return;
         }
 
+        TakePostedFields();
         Validate();
         _serverError = null;
         if (_errors.Count > 0)
         {
             _focusFirstError = true;
+            ForgetPostedSecrets();
             return;
         }
 
@@ -245,6 +247,7 @@ public sealed partial class AuthPage
         finally
         {
             _pending = false;
+            ForgetPostedSecrets();
         }
     }
 

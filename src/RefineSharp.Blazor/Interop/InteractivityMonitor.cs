@@ -5,7 +5,8 @@ namespace RefineSharp.Blazor;
 /// that renders interactively marks the scope, and only then do the claims bridge and the cascading auth state ask
 /// the provider. In the browser (WebAssembly) every scope is interactive from the start (nothing prerenders there), so
 /// <see cref="BecameInteractive"/> is never raised: whoever starts work on that event must also start it when
-/// <see cref="IsInteractive"/> is already true.
+/// <see cref="IsInteractive"/> is already true. With <see cref="RefineBlazorOptions.ResolveDuringPrerender"/> (server-side
+/// sessions) a server scope counts as interactive from the start too: the provider answers without JavaScript.
 /// </summary>
 internal sealed class InteractivityMonitor
 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace RefineSharp.Blazor;
 
@@ -13,11 +14,13 @@ internal sealed class NavigationManagerNavigator : INavigator
 {
     private readonly NavigationManager _navigation;
     private readonly ILogger _logger;
+    private readonly IReadOnlyCollection<string> _fullPageLoadPaths;
 
-    public NavigationManagerNavigator(NavigationManager navigation, ILogger<NavigationManagerNavigator>? logger = null)
+    public NavigationManagerNavigator(NavigationManager navigation, ILogger<NavigationManagerNavigator>? logger = null, IOptions<RefineBlazorOptions>? options = null)
     {
         _navigation = navigation;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _fullPageLoadPaths = options?.Value.FullPageLoadPaths.ToArray() ?? [];
     }
 
     public string CurrentUri
@@ -49,11 +52,20 @@ internal sealed class NavigationManagerNavigator : INavigator
                 return;
             }
 
-            _navigation.NavigateTo(absolute, forceLoad: false, replace: kind == NavigationKind.Replace);
+            _navigation.NavigateTo(absolute, forceLoad: NeedsFullPageLoad(path), replace: kind == NavigationKind.Replace);
         }
         catch (Exception ex)
         {
             BlazorLog.NavigationFailed(_logger, LocalRedirect.ForLog(path), ex);
         }
+    }
+
+    // Pages excluded from interactive routing (the static sign-in pages of server-side sessions) are not found by an
+    // interactive router on a programmatic navigation: they need a real page load.
+    private bool NeedsFullPageLoad(string path)
+    {
+        var end = path.IndexOfAny(['?', '#']);
+        var pathOnly = end < 0 ? path : path[..end];
+        return _fullPageLoadPaths.Any(p => string.Equals(p, pathOnly, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -22,6 +22,7 @@ public sealed class RegisterTests(DemoFixture fixture)
         await Expect(session.Page).ToHaveURLAsync(session.Url("/"));
         await Expect(session.Page.Locator("[data-identity-card]")).ToContainTextAsync(email);
         await session.ScreenshotAsync("registered");
+        await BrowserSession.WaitForCircuitAsync(session.Page);
 
         await session.Page.Locator("[data-action=logout]").ClickAsync();
         await Expect(session.Page).ToHaveURLAsync(session.Url("/login"));

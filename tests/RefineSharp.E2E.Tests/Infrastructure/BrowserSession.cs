@@ -61,7 +61,7 @@ internal sealed class BrowserSession : IAsyncDisposable
         await WaitInteractiveAsync(page);
     }
 
-    public static Task WaitInteractiveAsync(IPage page) => page.Locator("[data-refine-interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    public static Task WaitInteractiveAsync(IPage page) => page.Locator("[data-refine-interactive], [data-refine-static]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>Fills the login form of the current page and submits it.</summary>
     public Task SubmitLoginAsync(string email, string password) => SubmitLoginAsync(Page, email, password);
@@ -82,7 +82,13 @@ internal sealed class BrowserSession : IAsyncDisposable
         await SubmitLoginAsync(page, email, password);
         await Expect(page).ToHaveURLAsync(Url("/"));
         await Expect(page.Locator("[data-identity-card]")).ToBeVisibleAsync();
+
+        // The sign-in page posts and the dashboard is a fresh page load: wait for its circuit before any click.
+        await WaitForCircuitAsync(page);
     }
+
+    /// <summary>Waits until the page's circuit is attached (a button clicked before that does nothing).</summary>
+    public static Task WaitForCircuitAsync(IPage page) => page.Locator("[data-refine-interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>Saves test-artifacts/e2e/&lt;test&gt;-&lt;nn&gt;-&lt;step&gt;.png of the page.</summary>
     public Task ScreenshotAsync(string step) => ScreenshotAsync(Page, step);

@@ -16,6 +16,8 @@ public sealed class DemoFixture : IAsyncLifetime
 
     internal IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
 
+    internal IPlaywright Playwright => _playwright ?? throw new InvalidOperationException("The fixture has not started.");
+
     public async Task InitializeAsync()
     {
         // Interactive Server pages on a busy 2-core machine can take a while to attach; these are upper bounds, not timings.
@@ -26,7 +28,7 @@ public sealed class DemoFixture : IAsyncLifetime
 
         // The first circuit of a fresh server and browser is the slowest; start one here, with a generous bound.
         await using var warmUp = await OpenAsync("warm-up");
-        await warmUp.Page.GotoAsync("/login");
+        await warmUp.Page.GotoAsync("/not-found");
         await warmUp.Page.Locator("[data-refine-interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
     }
 

@@ -1,0 +1,216 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RefineSharp.Tokens;
+
+namespace RefineSharp.AspNetCore.Sessions;
+
+/// <summary>
+/// The <see cref="ITokenStore"/> of hosted apps: a provider's tokens live in the server-side session ticket (see
+/// <see cref="DistributedCacheTicketStore"/>), never in the browser. Storing tokens with no session signs in (issues
+/// the HttpOnly session cookie), which needs an HTTP request whose response has not started: a form post or the
+/// session endpoints. Clearing ends the session in the store, so the cookie is refused everywhere from then on.
+/// </summary>
+internal sealed class ServerSessionTokenStore : ITokenStore
+{
+    private readonly SessionUser _user;
+    private readonly ITicketStore _tickets;
+    private readonly SessionLocks _locks;
+    private readonly ServerSessionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private TokenSet? _signedInNow;
+    private string? _signedInKey;
+    private bool _ended;
+
+    public ServerSessionTokenStore(
+        SessionUser user,
+        ITicketStore tickets,
+        SessionLocks locks,
+        IOptions<ServerSessionOptions> options,
+        TimeProvider? timeProvider = null,
+        ILogger<ServerSessionTokenStore>? logger = null)
+    {
+        _user = user;
+        _tickets = tickets;
+        _locks = locks;
+        _options = options.Value;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The key of this scope's session, or null when signed out.</summary>
+    public async ValueTask<string?> GetSessionKeyAsync(CancellationToken cancellationToken = default)
+    {
+        if (_ended)
+        {
+            return null;
+        }
+
+        return _signedInKey ?? SessionClaims.SessionKey(await _user.GetPrincipalAsync(cancellationToken));
+    }
+
+    public async ValueTask<TokenSet?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_signedInNow is not null && !_ended)
+        {
+            return _signedInNow;
+        }
+
+        return await GetSessionKeyAsync(cancellationToken) is { } key && await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket
+            ? SessionTokens.Read(ticket.Properties)
+            : null;
+    }
+
+    public async ValueTask SetAsync(TokenSet tokens, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (await GetSessionKeyAsync(cancellationToken) is { } key)
+        {
+            using (await _locks.AcquireAsync(key, cancellationToken))
+            {
+                if (await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket)
+                {
+                    await WriteTokensAsync(key, ticket, tokens, cancellationToken);
+                    return;
+                }
+            }
+        }
+
+        await SignInAsync(tokens);
+    }
+
+    public async ValueTask<bool> ReplaceAsync(TokenSet expected, TokenSet replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(replacement);
+        if (await GetSessionKeyAsync(cancellationToken) is not { } key)
+        {
+            return false;
+        }
+
+        // One writer per session in this process: a logout in another tab (which removes the ticket) or another
+        // circuit's refresh is seen here, and the renewed tokens are then dropped instead of reviving the session.
+        using (await _locks.AcquireAsync(key, cancellationToken))
+        {
+            if (await _tickets.RetrieveAsync(key, cancellationToken) is not { } ticket
+                || !SessionTokens.SameAccessToken(SessionTokens.Read(ticket.Properties), expected))
+            {
+                return false;
+            }
+
+            await WriteTokensAsync(key, ticket, replacement, cancellationToken);
+            return true;
+        }
+    }
+
+    public async ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        if (await GetSessionKeyAsync(cancellationToken) is not { } key)
+        {
+            return false;
+        }
+
+        using (await _locks.AcquireAsync(key, cancellationToken))
+        {
+            if (await _tickets.RetrieveAsync(key, cancellationToken) is not { } ticket
+                || !SessionTokens.SameAccessToken(SessionTokens.Read(ticket.Properties), expected))
+            {
+                return false;
+            }
+
+            await _tickets.RemoveAsync(key, CancellationToken.None);
+        }
+
+        _ended = true;
+        _signedInNow = null;
+        _signedInKey = null;
+        return true;
+    }
+
+    public async ValueTask ClearAsync(CancellationToken cancellationToken = default)
+    {
+        var key = await GetSessionKeyAsync(cancellationToken);
+        _ended = true;
+        _signedInNow = null;
+        _signedInKey = null;
+        if (key is not null)
+        {
+            using (await _locks.AcquireAsync(key, CancellationToken.None))
+            {
+                await _tickets.RemoveAsync(key, CancellationToken.None);
+            }
+        }
+
+        // Inside an HTTP request the cookie goes too; in a circuit it stays behind but points at nothing.
+        if (_user.WritableHttpContext is { } http)
+        {
+            await http.SignOutAsync(ServerSessionOptions.Scheme);
+        }
+    }
+
+    private async Task WriteTokensAsync(string key, AuthenticationTicket ticket, TokenSet tokens, CancellationToken cancellationToken)
+    {
+        SessionTokens.Write(ticket.Properties, tokens);
+        await _tickets.RenewAsync(key, ticket, cancellationToken);
+        if (_signedInKey == key)
+        {
+            _signedInNow = tokens;
+        }
+    }
+
+    private async Task SignInAsync(TokenSet tokens)
+    {
+        if (_user.WritableHttpContext is not { } http)
+        {
+            SessionLog.SignInNeedsHttp(_logger);
+            throw new InvalidOperationException(
+                "Signing in needs an HTTP request: with server-side sessions the login form posts to the server " +
+                "(a static server-rendered page or the session endpoints), it cannot sign in from an interactive circuit.");
+        }
+
+        var persistent = RememberMeRequested(http);
+        var key = DistributedCacheTicketStore.CreateKey();
+        var identity = new ClaimsIdentity([new Claim(SessionClaims.SessionId, key)], ServerSessionOptions.Scheme);
+        var properties = new AuthenticationProperties
+        {
+            IsPersistent = persistent,
+            IssuedUtc = _time.GetUtcNow(),
+            ExpiresUtc = _time.GetUtcNow().Add(persistent ? _options.RememberMeLifetime : _options.IdleTimeout),
+            AllowRefresh = true,
+        };
+        SessionTokens.Write(properties, tokens);
+        try
+        {
+            await http.SignInAsync(ServerSessionOptions.Scheme, new ClaimsPrincipal(identity), properties);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SessionLog.WriteFailed(_logger, ex);
+            throw new InvalidOperationException("The session store is unavailable; the sign-in was refused.", ex);
+        }
+
+        _ended = false;
+        _signedInKey = key;
+        _signedInNow = tokens;
+        SessionLog.SignedIn(_logger, persistent);
+    }
+
+    private bool RememberMeRequested(HttpContext http)
+    {
+        if (http.Items.TryGetValue(SessionSignIn.RememberMeItem, out var flag) && flag is bool remember)
+        {
+            return remember;
+        }
+
+        // A form sign-in (JavaScript off, or the static login page): the checkbox posts "true" or "on".
+        return http.Request.HasFormContentType
+            && http.Request.Form.TryGetValue(_options.RememberMeFormField, out var value)
+            && value.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "on", StringComparison.OrdinalIgnoreCase));
+    }
+}

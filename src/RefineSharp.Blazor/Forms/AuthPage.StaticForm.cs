@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Components;
+
+namespace RefineSharp.Blazor;
+
+/// <summary>
+/// The form as a plain HTML form post: rendered without interactivity (static server rendering, or before a circuit
+/// or WebAssembly has started), it posts its fields (never into the URL) and the server handles the submit in that
+/// request, through the same <see cref="AuthManager"/> call as the interactive form. With server-side sessions this
+/// is how sign-in works before any script has loaded, and with JavaScript off.
+/// </summary>
+public sealed partial class AuthPage
+{
+    /// <summary>The posted email (static form posts only).</summary>
+    [SupplyParameterFromForm(Name = FormField.Email)]
+    private string? PostedEmail { get; set; }
+
+    /// <summary>The posted password (static form posts only); never rendered back.</summary>
+    [SupplyParameterFromForm(Name = FormField.Password)]
+    private string? PostedPassword { get; set; }
+
+    /// <summary>The posted confirmation (static form posts only); never rendered back.</summary>
+    [SupplyParameterFromForm(Name = FormField.ConfirmPassword)]
+    private string? PostedConfirmPassword { get; set; }
+
+    /// <summary>The posted current password (static form posts only); never rendered back.</summary>
+    [SupplyParameterFromForm(Name = FormField.CurrentPassword)]
+    private string? PostedCurrentPassword { get; set; }
+
+    /// <summary>The posted "Remember me" checkbox ("on" or "true" when ticked).</summary>
+    [SupplyParameterFromForm(Name = FormField.Remember)]
+    private string? PostedRemember { get; set; }
+
+    /// <summary>The name the static form posts under; one per page type, so two auth forms on a page stay apart.</summary>
+    private string StaticFormName => "refine-auth-" + TypeName;
+
+    /// <summary>Takes a static form post's fields into the form's state before a server-side submit.</summary>
+    private void TakePostedFields()
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        _email = PostedEmail ?? _email;
+        _password = PostedPassword ?? string.Empty;
+        _confirmPassword = PostedConfirmPassword ?? string.Empty;
+        _currentPassword = PostedCurrentPassword ?? string.Empty;
+        _remember = PostedRemember is { } remember
+            && (string.Equals(remember, "on", StringComparison.OrdinalIgnoreCase) || string.Equals(remember, "true", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Forgets the secrets of a static post once it was handled: the re-rendered page must not carry them.</summary>
+    private void ForgetPostedSecrets()
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        _password = _confirmPassword = _currentPassword = string.Empty;
+        PostedPassword = PostedConfirmPassword = PostedCurrentPassword = null;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RefineSharp.AspNetCore.Sessions;
+using RefineSharp.Tokens;
+
+namespace RefineSharp.AspNetCore.Tests.Fixtures;
+
+/// <summary>
+/// A real Kestrel app on 127.0.0.1 with server-side sessions over a given <see cref="IDistributedCache"/> and
+/// data-protection key ring (two hosts given the same ones act as two instances of one app). Endpoints under /t call
+/// the provider in the request's scope, as the session endpoints and static sign-in pages do.
+/// </summary>
+public sealed class SessionHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SessionHost(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<SessionHost> StartAsync(IDistributedCache cache, IDataProtectionProvider keys)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(cache);
+        builder.Services.AddSingleton(keys);
+        builder.Services.AddRefine().AddAuthProvider<TokenTestProvider>().AddBlazor().AddServerSessions();
+        builder.Services.AddAuthorization();
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        MapEndpoints(app);
+        app.MapRefineSessionEndpoints();
+        await app.StartAsync();
+        var host = new SessionHost(app) { BaseAddress = new Uri(app.Urls.First() + "/") };
+        return host;
+    }
+
+    /// <summary>A client with its own cookie jar (one browser).</summary>
+    public HttpClient NewBrowser(CookieContainer? jar = null) =>
+        new(new HttpClientHandler { CookieContainer = jar ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/t/login", LoginAsync);
+
+        // The same sign-in at the app's login path, where the cookie handler once followed ?to= on its own.
+        app.MapPost("/login", LoginAsync);
+        static async Task<IResult> LoginAsync(HttpContext http, AuthProvider provider)
+        {
+            var form = await http.Request.ReadFormAsync();
+            try
+            {
+                var result = await provider.LoginAsync(new LoginRequest { Email = form["email"], Password = form["password"] });
+                return result.Success ? Results.Ok() : Results.Unauthorized();
+            }
+            catch (InvalidOperationException)
+            {
+                return Results.Problem("The sign-in service is unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        }
+
+        app.MapPost("/t/logout", async (AuthProvider provider) =>
+        {
+            await provider.LogoutAsync(new LogoutRequest());
+            return Results.Ok();
+        });
+        app.MapGet("/t/check", async (AuthProvider provider) =>
+            (await provider.CheckAsync(new CheckRequest())).Authenticated ? Results.Ok() : Results.Unauthorized());
+        app.MapGet("/t/access-token", async (ITokenStore tokens) =>
+            await tokens.GetAsync() is { } set ? Results.Text(set.AccessToken) : Results.NotFound());
+        app.MapGet("/t/session-key", (HttpContext http) => SessionClaims.SessionKey(http.User) ?? string.Empty);
+        app.MapGet("/t/protected", () => "secret").RequireAuthorization();
+    }
+}

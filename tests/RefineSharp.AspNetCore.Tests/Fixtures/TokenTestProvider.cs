@@ -1,0 +1,42 @@
+using RefineSharp.Tokens;
+
+namespace RefineSharp.AspNetCore.Tests.Fixtures;
+
+/// <summary>
+/// A token-based provider like a real one: login stores a fresh token pair in the registered <see cref="ITokenStore"/>
+/// (the server-side session here), check reads it, logout clears it. The right password is <see cref="Password"/>.
+/// </summary>
+public sealed class TokenTestProvider(ITokenStore tokens) : AuthProvider
+{
+    public const string Password = "right-password";
+
+    public override async Task<AuthActionResult> LoginAsync(LoginRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.Password != Password)
+        {
+            return AuthActionResult.Fail();
+        }
+
+        await tokens.SetAsync(NewTokens(), cancellationToken);
+        return AuthActionResult.Ok("/");
+    }
+
+    public override async Task<AuthActionResult> LogoutAsync(LogoutRequest request, CancellationToken cancellationToken = default)
+    {
+        await tokens.ClearAsync(cancellationToken);
+        return AuthActionResult.Ok("/login");
+    }
+
+    public override async Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default) =>
+        await tokens.GetAsync(cancellationToken) is null ? CheckResult.Fail("/login") : CheckResult.Ok();
+
+    public override Task<OnErrorResult> OnErrorAsync(OnErrorRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(OnErrorResult.Ignore());
+
+    public static TokenSet NewTokens() => new()
+    {
+        AccessToken = "AT-" + Guid.NewGuid().ToString("N"),
+        RefreshToken = "RT-" + Guid.NewGuid().ToString("N"),
+        ExpiresAt = DateTimeOffset.UnixEpoch.AddYears(100),
+    };
+}
