@@ -99,8 +99,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAuthentication();
-app.UseAuthorization();
+
+// Authentication (the session cookie for pages, bearer tokens for the APIs) and authorization run first, as
+// WebApplication places them when they are not called here; the API answers below keep their JSON errors.
 app.UseAntiforgery();
 
 // API hardening: JSON errors and no-store on the APIs, bodies checked, then rate limited, register without enumeration.

@@ -15,6 +15,9 @@ public sealed class InMemoryUserStore
     private readonly Dictionary<string, PasswordResetMessage> _pendingResets = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<PasswordResetMessage> _outbox = [];
 
+    /// <summary>How many reset messages the <see cref="Outbox"/> keeps; older ones are dropped.</summary>
+    public const int OutboxCapacity = 100;
+
     // Refresh tokens by the SHA-256 of their value (the values themselves are never kept): owner and whether used.
     private readonly Dictionary<string, RefreshTokenEntry> _refreshTokens = new(StringComparer.Ordinal);
     private int _refreshTokenReuses;
@@ -155,6 +158,12 @@ public sealed class InMemoryUserStore
             var message = new PasswordResetMessage(user.Email, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)), _time.GetUtcNow() + _options.ResetCodeLifetime);
             _pendingResets[user.Email] = message;
             _outbox.Add(message);
+
+            // Bounded: anyone can ask for reset codes, so the outbox keeps only the newest messages.
+            if (_outbox.Count > OutboxCapacity)
+            {
+                _outbox.RemoveRange(0, _outbox.Count - OutboxCapacity);
+            }
         }
     }
 
