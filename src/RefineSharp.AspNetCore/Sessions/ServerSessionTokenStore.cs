@@ -86,29 +86,29 @@ internal sealed class ServerSessionTokenStore : ITokenStore
 
     public async ValueTask<bool> ReplaceAsync(TokenSet expected, TokenSet replacement, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(expected);
         ArgumentNullException.ThrowIfNull(replacement);
-        if (await GetSessionKeyAsync(cancellationToken) is not { } key)
+
+        // A logout in another tab (which removes the ticket) or another circuit's refresh is seen here, and the
+        // renewed tokens are then dropped instead of reviving the session.
+        return await WhileHoldingAsync(expected, (key, ticket) => WriteTokensAsync(key, ticket, replacement, cancellationToken), cancellationToken);
+    }
+
+    public async ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
+    {
+        if (!await WhileHoldingAsync(expected, (key, _) => _tickets.RemoveAsync(key, CancellationToken.None), cancellationToken))
         {
             return false;
         }
 
-        // One writer per session in this process: a logout in another tab (which removes the ticket) or another
-        // circuit's refresh is seen here, and the renewed tokens are then dropped instead of reviving the session.
-        using (await _locks.AcquireAsync(key, cancellationToken))
-        {
-            if (await _tickets.RetrieveAsync(key, cancellationToken) is not { } ticket
-                || !SessionTokens.SameAccessToken(SessionTokens.Read(ticket.Properties), expected))
-            {
-                return false;
-            }
-
-            await WriteTokensAsync(key, ticket, replacement, cancellationToken);
-            return true;
-        }
+        _ended = true;
+        _signedInNow = null;
+        _signedInKey = null;
+        return true;
     }
 
-    public async ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
+    // Compare-and-act under the session's lock (one writer per session in this process): runs the action only while
+    // the session still holds tokens with expected's access token.
+    private async Task<bool> WhileHoldingAsync(TokenSet expected, Func<string, AuthenticationTicket, Task> action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(expected);
         if (await GetSessionKeyAsync(cancellationToken) is not { } key)
@@ -124,13 +124,9 @@ internal sealed class ServerSessionTokenStore : ITokenStore
                 return false;
             }
 
-            await _tickets.RemoveAsync(key, CancellationToken.None);
+            await action(key, ticket);
+            return true;
         }
-
-        _ended = true;
-        _signedInNow = null;
-        _signedInKey = null;
-        return true;
     }
 
     public async ValueTask ClearAsync(CancellationToken cancellationToken = default)
