@@ -13,7 +13,7 @@ trap cleanup EXIT INT TERM
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >/dev/null & pids+=($!)
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" Demo__Redis="127.0.0.1:$REDIS_PORT"
 for port in 5081 5082; do
-  dotnet samples/RefineSharp.Demo/bin/Release/net10.0/RefineSharp.Demo.dll --urls "http://127.0.0.1:$port" --contentRoot samples/RefineSharp.Demo & pids+=($!)
+  dotnet samples/RefineSharp.Demo/bin/Release/net10.0/RefineSharp.Demo.dll --urls "http://127.0.0.1:$port" --contentRoot "$PWD/samples/RefineSharp.Demo" & pids+=($!)
 done
 Proxy__Destinations__0="http://127.0.0.1:5081" Proxy__Destinations__1="http://127.0.0.1:5082" \
   dotnet samples/RefineSharp.Proxy/bin/Release/net10.0/RefineSharp.Proxy.dll --urls "http://127.0.0.1:$PROXY_PORT" & pids+=($!)

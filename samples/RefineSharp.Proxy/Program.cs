@@ -30,7 +30,16 @@ var cluster = new ClusterConfig
         .Select((address, i) => (Id: $"instance-{i + 1}", Config: new DestinationConfig { Address = address }))
         .ToDictionary(d => d.Id, d => d.Config),
 };
-var route = new RouteConfig { RouteId = "all", ClusterId = "demo", Match = new RouteMatch { Path = "{**catch-all}" } };
+var route = new RouteConfig
+{
+    RouteId = "all",
+    ClusterId = "demo",
+    Match = new RouteMatch { Path = "{**catch-all}" },
+
+    // The instances see the host the browser used, so absolute redirects (a sign-in's 302) point back at the proxy;
+    // with the instance's own host the browser would refuse the redirect (CSP form-action 'self').
+    Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+};
 
 builder.Services.AddReverseProxy().LoadFromMemory([route], [cluster]);
 

@@ -8,27 +8,50 @@ namespace RefineSharp.AspNetCore.Sessions;
 /// (a page, a form post, an endpoint), or in an interactive circuit the user that the host captured when the circuit
 /// connected (handed over by <see cref="SessionAuthenticationStateProvider"/>).
 /// </summary>
-internal sealed class SessionUser(IHttpContextAccessor accessor, IServiceProvider scope)
+internal sealed class SessionUser
 {
     // How long a circuit's first question waits for the host to hand over the user. The host does it right after it
     // creates the circuit's services; the wait only covers work those services start in their constructors.
     private static readonly TimeSpan HostHandOver = TimeSpan.FromSeconds(10);
 
     private readonly TaskCompletionSource<ClaimsPrincipal> _host = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HttpContext? _request;
+    private readonly ClaimsPrincipal? _requestUser;
 
-    /// <summary>This scope's HTTP request while its response can still set cookies; null in a circuit.</summary>
-    public HttpContext? WritableHttpContext => Request is { Response.HasStarted: false } context ? context : null;
+    public SessionUser(IHttpContextAccessor accessor, IServiceProvider scope)
+    {
+        // Taken once, while this scope's request is live: work that outlives the request (a background state load
+        // after a prerender) must not read a context the server has already recycled. The accessor also answers
+        // inside a circuit (with the connection's request); only a request whose services are this scope is ours.
+        if (accessor.HttpContext is { } context && ReferenceEquals(context.RequestServices, scope))
+        {
+            _request = context;
+            _requestUser = context.User;
+        }
+    }
 
-    // The accessor also answers inside a circuit (with the connection's request); only a request whose services are
-    // this very scope is ours.
-    private HttpContext? Request => accessor.HttpContext is { } context && ReferenceEquals(context.RequestServices, scope) ? context : null;
+    /// <summary>This scope's HTTP request while its response can still set cookies; null in a circuit or once the request ended.</summary>
+    public HttpContext? WritableHttpContext
+    {
+        get
+        {
+            try
+            {
+                return _request is { RequestAborted.IsCancellationRequested: false, Response.HasStarted: false } ? _request : null;
+            }
+            catch (ObjectDisposedException)
+            {
+                return null;
+            }
+        }
+    }
 
     /// <summary>The scope's session principal; in a circuit, waits (bounded) for the host to hand it over. Null when there is none.</summary>
     public async ValueTask<ClaimsPrincipal?> GetPrincipalAsync(CancellationToken cancellationToken)
     {
-        if (Request is { } request)
+        if (_request is not null)
         {
-            return request.User;
+            return _requestUser;
         }
 
         if (_host.Task.IsCompleted)
