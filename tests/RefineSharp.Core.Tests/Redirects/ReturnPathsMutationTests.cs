@@ -63,6 +63,7 @@ public sealed class ReturnPathsMutationTests
     [InlineData("/login#hash", "to", "/posts", "/login?to=%2Fposts")]
     [InlineData("/login#a?b", "to", "/posts", "/login?to=%2Fposts")]
     [InlineData("/login", "return to", "/p", "/login?return%20to=%2Fp")]
+    [InlineData("#top", "to", "/p", "?to=%2Fp")]
     public void Append_Value_IsEscapedAfterTheRightSeparatorWithoutTheFragment(string target, string parameter, string value, string expected) =>
         Assert.Equal(expected, ReturnPaths.Append(target, parameter, value));
 
