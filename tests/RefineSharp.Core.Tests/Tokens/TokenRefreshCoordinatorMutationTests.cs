@@ -55,7 +55,7 @@ public sealed class TokenRefreshCoordinatorMutationTests
     }
 
     [Fact]
-    public async Task ValidOrAlreadyReplacedToken_NeverTakesTheCrossContextLock()
+    public async Task GetValidAndForceRefresh_ValidOrAlreadyReplacedToken_NeverTakeTheCrossContextLock()
     {
         await _store.SetAsync(TokenSets.Fresh("access-2"));
         var crossContext = new RecordingCrossContextLock();
