@@ -121,6 +121,21 @@ public sealed class BearerTokenHandlerMutationTests
         Assert.Null(Assert.Single(_server.Received).Authorization);
     }
 
+    // Only http(s) origins are compared at all: a non-http base address never makes its scheme's requests eligible.
+    [Fact]
+    public async Task SendAsync_NonHttpTargetOnANonHttpBaseAddress_IsNeverGivenTheToken()
+    {
+        await _store.SetAsync(TokenSets.Fresh());
+        var handler = CreateHandler();
+        handler.BaseAddress = () => new Uri("ftp://127.0.0.1/");
+        using var invoker = new HttpMessageInvoker(handler);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("ftp://127.0.0.1/file"));
+
+        using var response = await invoker.SendAsync(request, CancellationToken.None);
+
+        Assert.Null(Assert.Single(_server.Received).Authorization);
+    }
+
     [Fact]
     public async Task SendAsync_RetryAfterRefresh_LogsItDisposesThe401AndCarriesTheRequestOptions()
     {
