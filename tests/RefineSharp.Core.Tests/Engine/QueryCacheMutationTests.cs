@@ -162,10 +162,18 @@ public sealed class QueryCacheMutationTests
         Assert.Equal("for-t1", await host.Manager.GetPermissionsAsync<string>(new PermissionsRequest { Extra = new Dictionary<string, object?> { ["tenant"] = "t1" } }));
     }
 
-    [Fact]
-    public async Task GetIdentityAsyncOfT_ProviderReturnsAnotherType_ThrowsNamingWhatWasAskedFor()
+    // Answered at once (the synchronous path) or later (the awaited path): both name what was asked for.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GetIdentityAndPermissionsOfT_ProviderReturnsAnotherType_ThrowsNamingWhatWasAskedFor(bool answerLater)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!answerLater)
+        {
+            gate.SetResult();
+        }
+
         var provider = new FakeAuthProvider
         {
             Identity = async (_, _) =>
@@ -173,16 +181,39 @@ public sealed class QueryCacheMutationTests
                 await gate.Task;
                 return "not a number";
             },
-            Permissions = (_, _) => Task.FromResult<object?>("not a number"),
+            Permissions = async (_, _) =>
+            {
+                await gate.Task;
+                return "not a number";
+            },
         };
         await using var host = AuthTestHost.For(provider);
 
-        var identity = host.Manager.GetIdentityAsync<int?>().AsTask();
-        gate.SetResult();
+        // Started before the gate opens; a synchronous throw lands in the task like a later fault.
+        var identity = Start(() => host.Manager.GetIdentityAsync<int?>());
+        var permissions = Start(() => host.Manager.GetPermissionsAsync<int?>());
+        gate.TrySetResult();
         var identityError = await Assert.ThrowsAsync<InvalidCastException>(() => identity);
-        var permissionsError = await Assert.ThrowsAsync<InvalidCastException>(() => host.Manager.GetPermissionsAsync<int?>().AsTask());
+        var permissionsError = await Assert.ThrowsAsync<InvalidCastException>(() => permissions);
 
         Assert.StartsWith("The auth provider returned identity of type System.String", identityError.Message, StringComparison.Ordinal);
         Assert.StartsWith("The auth provider returned permissions of type System.String", permissionsError.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<T> Start<T>(Func<ValueTask<T>> call) => await call();
+
+    // A forgotten (uncacheable) key must leave the eviction order too, or a later eviction removes the wrong key.
+    [Fact]
+    public async Task GetAsync_UncacheableKeyLoadedAgain_IsEvictedInItsNewPlace()
+    {
+        var cache = new QueryCache<string>(_time, null, 2);
+        await cache.GetAsync("a", Load("a", cacheable: false), CancellationToken.None);
+        await cache.GetAsync("b", Load("b"), CancellationToken.None);
+        await cache.GetAsync("a", Load("a"), CancellationToken.None);
+        await cache.GetAsync("c", Load("c"), CancellationToken.None); // evicts the oldest kept key: b
+
+        await cache.GetAsync("a", Load("a"), CancellationToken.None);
+        await cache.GetAsync("b", Load("b"), CancellationToken.None);
+        Assert.Equal((2, 2), (LoadsOf("a"), LoadsOf("b")));
     }
 }
