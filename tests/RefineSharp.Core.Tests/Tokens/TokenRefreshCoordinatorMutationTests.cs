@@ -118,7 +118,7 @@ public sealed class TokenRefreshCoordinatorMutationTests
     }
 
     [Fact]
-    public async Task GetValidTokenAsync_StoreThrowsInsideTheFlight_EveryWaiterSeesTheFault()
+    public async Task GetValidTokenAsync_StoreThrowsInsideTheFlight_CallerSeesTheFault()
     {
         var store = new ThrowOnSecondReadStore(TokenSets.Expired());
         var coordinator = Create(store);
