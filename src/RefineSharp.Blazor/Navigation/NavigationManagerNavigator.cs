@@ -15,12 +15,18 @@ internal sealed class NavigationManagerNavigator : INavigator
     private readonly NavigationManager _navigation;
     private readonly ILogger _logger;
     private readonly IReadOnlyCollection<string> _fullPageLoadPaths;
+    private readonly RefineNotificationStore? _notifications;
 
-    public NavigationManagerNavigator(NavigationManager navigation, ILogger<NavigationManagerNavigator>? logger = null, IOptions<RefineBlazorOptions>? options = null)
+    public NavigationManagerNavigator(
+        NavigationManager navigation,
+        ILogger<NavigationManagerNavigator>? logger = null,
+        IOptions<RefineBlazorOptions>? options = null,
+        RefineNotificationStore? notifications = null)
     {
         _navigation = navigation;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _fullPageLoadPaths = options?.Value.FullPageLoadPaths.ToArray() ?? [];
+        _notifications = notifications;
     }
 
     public string CurrentUri
@@ -46,13 +52,21 @@ internal sealed class NavigationManagerNavigator : INavigator
         {
             // NavigationManager gets an absolute URI built from its own base and a path that passed the one redirect
             // rule, never a relative string that a URL parser could read as having a scheme ("javascript:...").
+            var fullPageLoad = NeedsFullPageLoad(path);
+            if (fullPageLoad && _notifications?.Current.Any(n => n.Key == AuthManager.SessionEndedKey) == true)
+            {
+                // A page load starts a new scope and its notifications are gone: the "session ended" notice travels
+                // as a fixed marker that the next page turns back into the localized notification.
+                path = ReturnPaths.Append(path, SessionEndedNotice.Parameter, SessionEndedNotice.Value);
+            }
+
             if (!LocalRedirect.TryResolve(_navigation.BaseUri, path, out var absolute))
             {
                 BlazorLog.RedirectRejected(_logger, LocalRedirect.ForLog(path));
                 return;
             }
 
-            _navigation.NavigateTo(absolute, forceLoad: NeedsFullPageLoad(path), replace: kind == NavigationKind.Replace);
+            _navigation.NavigateTo(absolute, forceLoad: fullPageLoad, replace: kind == NavigationKind.Replace);
         }
         catch (Exception ex)
         {

@@ -151,11 +151,10 @@ public sealed partial class AuthManager
 
     private async Task<AuthActionResult> EndSessionCoreAsync(AuthProvider provider, LogoutRequest request, string? returnPath)
     {
-        var result = await LogoutCoreAsync(provider, request, returnPath, CancellationToken.None);
-
-        // The user did not ask to leave: say why they are on the login page.
+        // The user did not ask to leave: say why they are on the login page. Opened before the logout navigates, so
+        // a navigator that leaves the page (a full page load to a static sign-in page) can carry it along.
         SafeNotify(SessionEndedKey, n => n.Open(new AuthNotification(
             SessionEndedKey, NotificationType.Error, _texts[TextKeys.SessionEndedTitle], _texts[TextKeys.SessionEndedDescription])));
-        return result;
+        return await LogoutCoreAsync(provider, request, returnPath, CancellationToken.None);
     }
 }

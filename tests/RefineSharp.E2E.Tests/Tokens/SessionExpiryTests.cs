@@ -30,8 +30,10 @@ public sealed class SessionExpiryTests(DemoFixture fixture, ShortTokenServerFixt
 
         await session.Page.Locator(".shell-nav a[href='/posts']").ClickAsync();
 
-        await Expect(session.Page).ToHaveURLAsync(session.Url("/login?to=%2Fposts"));
+        // The sign-in page is a full page load; the "session ended" notice travels as a fixed marker and is shown there.
+        await Expect(session.Page).ToHaveURLAsync(session.Url("/login?to=%2Fposts&refine-notice=session-ended"));
         await Expect(session.Page.Locator("[data-refine-auth-page=login]")).ToBeVisibleAsync();
+        await Expect(session.Page.Locator("[data-notification-key=session-ended]")).ToBeVisibleAsync();
         await session.ScreenshotAsync("session-ended");
 
         await session.SubmitLoginAsync(email, TestUsers.NewPassword);
