@@ -20,7 +20,8 @@ public static class ServerSessionRefineBuilderExtensions
     /// (in memory unless the app registers another, such as Redis), encrypted with data protection. Replaces any other
     /// <see cref="ITokenStore"/>, makes the session cookie the default authentication scheme for pages (requests with an Authorization
     /// header keep the app's default), and lets the
-    /// engine answer during prerendering. Call after <c>AddBlazor()</c>; add <c>app.UseAuthentication()</c>.
+    /// engine answer during prerendering. Call after <c>AddBlazor()</c>. WebApplication runs authentication before the app's
+    /// own middleware; an app that calls <c>app.UseAuthentication()</c> itself must do so before its pages and APIs.
     /// </summary>
     public static RefineBuilder AddServerSessions(this RefineBuilder builder, Action<ServerSessionOptions>? configure = null)
     {
