@@ -17,6 +17,7 @@ public sealed class RefineAuthStateSource : IDisposable
     private Task<RefineAuthState>? _pending;
     private long _generation;
     private RefineAuthState _current = RefineAuthState.Unknown;
+    private bool _disposed;
 
     internal RefineAuthStateSource(AuthManager auth, InteractivityMonitor interactivity, ILogger<RefineAuthStateSource>? logger = null)
     {
@@ -66,6 +67,7 @@ public sealed class RefineAuthStateSource : IDisposable
     /// <summary>Stops following the auth state.</summary>
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         _auth.AuthStateChanged -= OnAuthStateChanged;
         _interactivity.BecameInteractive -= OnBecameInteractive;
     }
@@ -87,6 +89,12 @@ public sealed class RefineAuthStateSource : IDisposable
     {
         // Leave the caller's lock and stack first: the provider may raise AuthStateChanged synchronously.
         await Task.Yield();
+        if (Volatile.Read(ref _disposed))
+        {
+            // The scope ended before anyone needed the answer (a server-rendered request is over): ask nothing.
+            return RefineAuthState.Unknown;
+        }
+
         var state = await BuildAsync();
         bool changed;
         lock (_gate)
@@ -129,6 +137,11 @@ public sealed class RefineAuthStateSource : IDisposable
             var identity = await _auth.GetIdentityAsync();
             var permissions = await _auth.GetPermissionsAsync();
             return new RefineAuthState { Status = AuthStatus.Authenticated, Check = check, Identity = identity, Permissions = permissions };
+        }
+        catch (ObjectDisposedException) when (Volatile.Read(ref _disposed))
+        {
+            // The scope ended while the answer was being worked out: nobody is waiting for it, and it is no fault.
+            return RefineAuthState.Unknown;
         }
         catch (Exception ex)
         {
