@@ -78,9 +78,12 @@ public sealed class ServerSessionTests(DemoFixture fixture)
         await using var session = await fixture.OpenAsync(nameof(Reload_SignedIn_FirstHtmlAlreadyShowsTheUserAndTheContent));
         await session.LoginAsync(TestUsers.AdminEmail, TestUsers.AdminPassword);
 
-        // The document as it stands at DOMContentLoaded: before any script of Blazor's has run.
+        // The first HTML exactly as the server sends it on a reload (with the browser's cookies). Reading the live DOM
+        // instead would race the circuit, whose first interactive render briefly shows <AuthorizeView> as authorizing.
+        var reload = await session.Context.APIRequest.GetAsync("/");
+        Assert.Equal(200, reload.Status);
+        var firstHtml = await reload.TextAsync();
         await session.Page.GotoAsync("/", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-        var firstHtml = await session.Page.ContentAsync();
         await session.ScreenshotAsync("first-html");
 
         Assert.Contains("data-identity-card", firstHtml, StringComparison.Ordinal);
