@@ -8,7 +8,7 @@ namespace RefineSharp;
 
 /// <summary>
 /// The engine between the UI and the <see cref="AuthProvider"/>: every refine auth hook as a method, with refine v5's
-/// semantics and DESIGN.md's differences (validated redirects, failures instead of crashes, params in cache keys,
+/// semantics and the deliberate differences in docs/architecture.md (validated redirects, failures instead of crashes, params in cache keys,
 /// no races). One instance per user session (scoped: one per circuit on the server, one per app in the browser).
 /// </summary>
 public sealed partial class AuthManager

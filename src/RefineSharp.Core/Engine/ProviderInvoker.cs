@@ -4,7 +4,7 @@ namespace RefineSharp;
 
 /// <summary>
 /// Calls a provider member with the configured timeout and turns throws, nulls and hangs into a
-/// <see cref="ProviderOutcome{T}"/> (DESIGN.md difference 2). Only the caller's own cancellation escapes as an exception.
+/// <see cref="ProviderOutcome{T}"/> (docs/architecture.md difference 2). Only the caller's own cancellation escapes as an exception.
 /// </summary>
 internal sealed class ProviderInvoker
 {

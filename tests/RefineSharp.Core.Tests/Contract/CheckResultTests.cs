@@ -2,7 +2,7 @@ using RefineSharp.Tests.TestDoubles;
 
 namespace RefineSharp.Tests.Contract;
 
-/// <summary>DESIGN.md difference 4: acting on <see cref="CheckResult.Logout"/> is the Blazor guard's job; Core only carries it.</summary>
+/// <summary>docs/architecture.md difference 4: acting on <see cref="CheckResult.Logout"/> is the Blazor guard's job; Core only carries it.</summary>
 public sealed class CheckResultTests
 {
     [Fact]

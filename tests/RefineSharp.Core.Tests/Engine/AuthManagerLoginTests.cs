@@ -156,7 +156,7 @@ public sealed class AuthManagerLoginTests
     [Fact]
     public async Task LoginAsync_RelativeRedirectToWithoutSlash_IsNotFollowed()
     {
-        // refine goes to "redirectTo"; DESIGN.md difference 1 follows only paths that start with "/".
+        // refine goes to "redirectTo"; docs/architecture.md difference 1 follows only paths that start with "/".
         _provider.Login = (_, _) => Task.FromResult(AuthActionResult.Ok("redirectTo"));
         await using var host = AuthTestHost.For(_provider);
 

@@ -4,7 +4,7 @@ using RefineSharp.Tests.TestDoubles;
 
 namespace RefineSharp.Tests.Engine;
 
-/// <summary>DESIGN.md difference 1 through the engine: hostile redirect targets from every source are never followed, and are logged.</summary>
+/// <summary>docs/architecture.md difference 1 through the engine: hostile redirect targets from every source are never followed, and are logged.</summary>
 public sealed class AuthManagerRedirectValidationTests
 {
     private readonly FakeAuthProvider _provider = new();

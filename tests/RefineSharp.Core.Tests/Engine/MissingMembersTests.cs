@@ -2,7 +2,7 @@ using RefineSharp.Tests.TestDoubles;
 
 namespace RefineSharp.Tests.Engine;
 
-/// <summary>DESIGN.md difference 6: a provider without an optional member gets defined behaviour, never a crash.</summary>
+/// <summary>docs/architecture.md difference 6: a provider without an optional member gets defined behaviour, never a crash.</summary>
 public sealed class MissingMembersTests
 {
     private readonly RequiredOnlyAuthProvider _provider = new();

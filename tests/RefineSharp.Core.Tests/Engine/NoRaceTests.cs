@@ -2,7 +2,7 @@ using RefineSharp.Tests.TestDoubles;
 
 namespace RefineSharp.Tests.Engine;
 
-/// <summary>DESIGN.md difference 5: the auth store is invalidated before the redirect, so the destination's guard sees the new state.</summary>
+/// <summary>docs/architecture.md difference 5: the auth store is invalidated before the redirect, so the destination's guard sees the new state.</summary>
 public sealed class NoRaceTests
 {
     private readonly FakeAuthProvider _provider = new();

@@ -4,7 +4,7 @@ using RefineSharp.Tests.TestDoubles;
 namespace RefineSharp.Tests.Engine;
 
 /// <summary>
-/// DESIGN.md difference 2 for each of the nine members: a provider that throws, returns null, hangs past
+/// docs/architecture.md difference 2 for each of the nine members: a provider that throws, returns null, hangs past
 /// <see cref="RefineOptions.ProviderTimeout"/> or cancels itself never crashes the caller; the caller's own
 /// cancellation throws <see cref="OperationCanceledException"/> and shows nothing.
 /// </summary>

@@ -2,7 +2,7 @@ using RefineSharp.Tests.TestDoubles;
 
 namespace RefineSharp.Tests.Engine;
 
-/// <summary>DESIGN.md difference 3: the params are part of the check, identity and permissions cache keys.</summary>
+/// <summary>docs/architecture.md difference 3: the params are part of the check, identity and permissions cache keys.</summary>
 public sealed class QueryCacheKeyTests
 {
     private readonly FakeAuthProvider _provider = new();

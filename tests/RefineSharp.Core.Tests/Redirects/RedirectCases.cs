@@ -1,6 +1,6 @@
 namespace RefineSharp.Tests.Redirects;
 
-/// <summary>Redirect targets an attacker could plant (DESIGN.md difference 1) and local paths that must pass unchanged.</summary>
+/// <summary>Redirect targets an attacker could plant (docs/architecture.md difference 1) and local paths that must pass unchanged.</summary>
 public static class RedirectCases
 {
     public static readonly string[] Hostile =

@@ -4,7 +4,7 @@ using RefineSharp.Tests.TestDoubles;
 
 namespace RefineSharp.Tests.Texts;
 
-/// <summary>DESIGN.md difference 7: every default text goes through IStringLocalizer, with English and German resources kept in step.</summary>
+/// <summary>docs/architecture.md difference 7: every default text goes through IStringLocalizer, with English and German resources kept in step.</summary>
 public sealed class RefineTextsTests
 {
     [Fact]

@@ -21,7 +21,7 @@ public sealed class MemoryTokenStoreMutationTests
     [Fact]
     public async Task DefaultStoreMethods_NullArguments_Throw()
     {
-        ITokenStore store = new PlainStore();
+        ITokenStore store = new PlainTokenStore();
 
         Assert.Equal("expected", (await Assert.ThrowsAsync<ArgumentNullException>(() => store.ReplaceAsync(null!, TokenSets.Fresh()).AsTask())).ParamName);
         Assert.Equal("replacement", (await Assert.ThrowsAsync<ArgumentNullException>(() => store.ReplaceAsync(TokenSets.Fresh(), null!).AsTask())).ParamName);
@@ -31,7 +31,7 @@ public sealed class MemoryTokenStoreMutationTests
     [Fact]
     public async Task ClearIfAsync_DefaultImplementation_ClearsOnlyTheExpectedAccessToken()
     {
-        ITokenStore store = new PlainStore();
+        ITokenStore store = new PlainTokenStore();
 
         Assert.False(await store.ClearIfAsync(TokenSets.Fresh("old")));
 
@@ -70,25 +70,5 @@ public sealed class MemoryTokenStoreMutationTests
 
         Assert.Equal("TokenSet { AccessToken = ***, RefreshToken = ***, ExpiresAt = 2030-01-02T03:04:05.0000000+00:00 }", withRefresh.ToString());
         Assert.Equal("TokenSet { AccessToken = ***, RefreshToken = null, ExpiresAt =  }", withoutRefresh.ToString());
-    }
-
-    /// <summary>A store without its own compare-and-set: it gets the interface's default implementations.</summary>
-    private sealed class PlainStore : ITokenStore
-    {
-        private TokenSet? _tokens;
-
-        public ValueTask<TokenSet?> GetAsync(CancellationToken cancellationToken = default) => new(_tokens);
-
-        public ValueTask SetAsync(TokenSet tokens, CancellationToken cancellationToken = default)
-        {
-            _tokens = tokens;
-            return default;
-        }
-
-        public ValueTask ClearAsync(CancellationToken cancellationToken = default)
-        {
-            _tokens = null;
-            return default;
-        }
     }
 }

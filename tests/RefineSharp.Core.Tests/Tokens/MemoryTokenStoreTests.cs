@@ -53,7 +53,7 @@ public sealed class MemoryTokenStoreTests
     [Fact]
     public async Task ReplaceAsync_DefaultImplementation_ComparesAccessTokens()
     {
-        ITokenStore store = new PlainStore();
+        ITokenStore store = new PlainTokenStore();
         await store.SetAsync(TokenSets.Fresh("old"));
 
         Assert.False(await store.ReplaceAsync(TokenSets.Fresh("other"), TokenSets.Fresh("new")));
@@ -62,25 +62,5 @@ public sealed class MemoryTokenStoreTests
         await store.ClearAsync();
         Assert.False(await store.ReplaceAsync(TokenSets.Fresh("new"), TokenSets.Fresh("again")));
         Assert.Null(await store.GetAsync());
-    }
-
-    /// <summary>A store written before ReplaceAsync existed: it gets the interface's default implementation.</summary>
-    private sealed class PlainStore : ITokenStore
-    {
-        private TokenSet? _tokens;
-
-        public ValueTask<TokenSet?> GetAsync(CancellationToken cancellationToken = default) => new(_tokens);
-
-        public ValueTask SetAsync(TokenSet tokens, CancellationToken cancellationToken = default)
-        {
-            _tokens = tokens;
-            return default;
-        }
-
-        public ValueTask ClearAsync(CancellationToken cancellationToken = default)
-        {
-            _tokens = null;
-            return default;
-        }
     }
 }
