@@ -86,6 +86,12 @@ public sealed class SessionHost : IAsyncDisposable
             (await provider.CheckAsync(new CheckRequest())).Authenticated ? Results.Ok() : Results.Unauthorized());
         app.MapGet("/t/access-token", async (ITokenStore tokens) =>
             await tokens.GetAsync() is { } set ? Results.Text(set.AccessToken) : Results.NotFound());
+        app.MapGet("/t/notify-and-redirect", (RefineSharp.Blazor.RefineNotificationStore store) =>
+        {
+            store.Open(new AuthNotification("reset-sent", NotificationType.Success, "Check your email", null));
+            return Results.Redirect("/t/notifications");
+        });
+        app.MapGet("/t/notifications", (RefineSharp.Blazor.RefineNotificationStore store) => store.Current.Count);
         app.MapGet("/t/session-key", (HttpContext http) => SessionClaims.SessionKey(http.User) ?? string.Empty);
         app.MapGet("/t/protected", () => "secret").RequireAuthorization();
     }
