@@ -62,6 +62,9 @@ public sealed class CspTests(DemoFixture fixture)
         await session.SubmitLoginAsync(TestUsers.AdminEmail, TestUsers.AdminPassword);
         await Expect(session.Page).ToHaveURLAsync(session.Url("/"));
         await Expect(session.Page.Locator("[data-identity-card]")).ToBeVisibleAsync();
+
+        // The sign-in page posts and the dashboard is a fresh page load: wait for its circuit before clicking around.
+        await BrowserSession.WaitForCircuitAsync(session.Page);
         await AssertNoViolationsAsync(session.Page, console, "dashboard");
 
         await session.Page.Locator(".shell-nav a[href='/posts']").ClickAsync();
