@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
@@ -82,11 +83,31 @@ public sealed class DistributedCacheTicketStore : ITicketStore
     public Task<AuthenticationTicket?> RetrieveAsync(string key) => RetrieveAsync(key, CancellationToken.None);
 
     /// <summary>The ticket of session <paramref name="key"/>; null when it ended, expired, was tampered with or the cache cannot be reached.</summary>
-    public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken) =>
+        (await ReadAsync(key, cancellationToken)).Ticket;
+
+    /// <summary>
+    /// The ticket of session <paramref name="key"/>, as the cookie handler asks for it. When the session has certainly
+    /// ended (no entry, expired or unreadable; not when the cache cannot be reached), the response also deletes the
+    /// now useless cookie, so a browser does not keep sending a dead session after a logout that ran in a circuit.
+    /// </summary>
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var read = await ReadAsync(key, cancellationToken);
+        if (read.Ended)
+        {
+            DeadSessionCookie.DeleteOnResponse(httpContext);
+        }
+
+        return read.Ticket;
+    }
+
+    private async Task<(AuthenticationTicket? Ticket, bool Ended)> ReadAsync(string key, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(key))
         {
-            return null;
+            return (null, true);
         }
 
         byte[]? bytes;
@@ -96,14 +117,15 @@ public sealed class DistributedCacheTicketStore : ITicketStore
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Fail closed: a session that cannot be read is no session (it comes back when the cache does).
+            // Fail closed: a session that cannot be read is no session (it comes back when the cache does, so its
+            // cookie is kept).
             SessionLog.ReadFailed(_logger, ex);
-            return null;
+            return (null, false);
         }
 
         if (bytes is null)
         {
-            return null;
+            return (null, true);
         }
 
         try
@@ -111,15 +133,15 @@ public sealed class DistributedCacheTicketStore : ITicketStore
             var ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(bytes));
             if (ticket is null || SessionClaims.SessionKey(ticket.Principal) != key || IsExpired(ticket))
             {
-                return null;
+                return (null, true);
             }
 
-            return ticket;
+            return (ticket, false);
         }
         catch (CryptographicException ex)
         {
             SessionLog.Unreadable(_logger, ex);
-            return null;
+            return (null, true);
         }
     }
 
