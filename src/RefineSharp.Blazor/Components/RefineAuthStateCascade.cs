@@ -17,6 +17,7 @@ public sealed class RefineAuthStateCascade : ComponentBase, IDisposable
 {
     private readonly RenderFragment _principal;
     private RefineAuthState _state = RefineAuthState.Unknown;
+    private Task<AuthenticationState>? _first;
     private bool _subscribed;
 
     /// <summary>Creates the component.</summary>
@@ -70,11 +71,20 @@ public sealed class RefineAuthStateCascade : ComponentBase, IDisposable
     {
         // AuthorizeView's principal is the same snapshot mapped by the claims bridge, never a separate query.
         var claims = RefineServices.Require<RefineAuthenticationStateProvider>(Services);
+
+        // While the first snapshot is on its way AuthorizeView shows Authorizing, as the guards show Loading, rather than
+        // its signed-out content. Where nothing will be asked (prerendering with browser-held tokens) it stays anonymous.
+        var principal = _state.IsLoading && RefineServices.Require<InteractivityMonitor>(Services).IsInteractive
+            ? _first ??= FirstPrincipalAsync(claims)
+            : claims.Map(_state);
         builder.OpenComponent<CascadingValue<Task<AuthenticationState>>>(0);
-        builder.AddComponentParameter(1, nameof(CascadingValue<Task<AuthenticationState>>.Value), claims.Map(_state));
+        builder.AddComponentParameter(1, nameof(CascadingValue<Task<AuthenticationState>>.Value), principal);
         builder.AddComponentParameter(2, nameof(CascadingValue<Task<AuthenticationState>>.ChildContent), ChildContent);
         builder.CloseComponent();
     }
+
+    private async Task<AuthenticationState> FirstPrincipalAsync(RefineAuthenticationStateProvider claims) =>
+        await claims.Map(await Source.GetStateAsync());
 
     /// <summary>Keeps <paramref name="state"/> when it is newer than the one shown; an older snapshot never comes back.</summary>
     private bool Adopt(RefineAuthState state)
