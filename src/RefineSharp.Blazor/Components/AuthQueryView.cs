@@ -111,8 +111,9 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
             return;
         }
 
-        if (_loaded && state.Version == _queriedVersion && ReferenceEquals(Params, _queriedParams))
+        if (state.Version == _queriedVersion && ReferenceEquals(Params, _queriedParams))
         {
+            // Answered already, or still on its way (the evaluation that asked shows the answer).
             return;
         }
 

@@ -22,6 +22,7 @@ public sealed class Authenticated : ComponentBase, IDisposable
     private long _handledVersion;
     private long _queriedVersion = -1;
     private IReadOnlyDictionary<string, object?>? _queriedParams;
+    private bool _queryAnswered;
     private CancellationTokenSource? _cancel;
 
     private enum View
@@ -157,8 +158,11 @@ public sealed class Authenticated : ComponentBase, IDisposable
     {
         if (state.Version == _queriedVersion && ReferenceEquals(Params, _queriedParams))
         {
-            return _result;
+            // Answered already: the same answer. Still on its way: the evaluation that asked applies it.
+            return _queryAnswered ? _result : null;
         }
+
+        _queryAnswered = false;
 
         (_queriedVersion, _queriedParams) = (state.Version, Params);
         _cancel?.Cancel();
@@ -187,7 +191,13 @@ public sealed class Authenticated : ComponentBase, IDisposable
         }
 
         // A newer snapshot or other Params arrived meanwhile: their own evaluation decides.
-        return state.Version == _queriedVersion && ReferenceEquals(Params, _queriedParams) ? result : null;
+        if (state.Version != _queriedVersion || !ReferenceEquals(Params, _queriedParams))
+        {
+            return null;
+        }
+
+        _queryAnswered = true;
+        return result;
     }
 
     private async Task ApplyAsync(CheckResult result, RefineAuthState state)
