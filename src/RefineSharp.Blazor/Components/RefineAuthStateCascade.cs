@@ -18,7 +18,9 @@ public sealed class RefineAuthStateCascade : ComponentBase, IDisposable
     private readonly RenderFragment _principal;
     private RefineAuthState _state = RefineAuthState.Unknown;
     private Task<AuthenticationState>? _first;
-    private bool _subscribed;
+
+    // Kept to unsubscribe: when a server-rendered request ends, the scope is disposed before its components.
+    private RefineAuthStateSource? _subscribed;
 
     /// <summary>Creates the component.</summary>
     public RefineAuthStateCascade() => _principal = BuildPrincipalCascade;
@@ -35,17 +37,17 @@ public sealed class RefineAuthStateCascade : ComponentBase, IDisposable
     /// <summary>Stops following the state.</summary>
     public void Dispose()
     {
-        if (_subscribed)
+        if (_subscribed is { } source)
         {
-            Source.Changed -= OnChanged;
+            source.Changed -= OnChanged;
         }
     }
 
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        Source.Changed += OnChanged;
-        _subscribed = true;
+        _subscribed = Source;
+        _subscribed.Changed += OnChanged;
         if (RendererInfo.IsInteractive)
         {
             RefineServices.Require<InteractivityMonitor>(Services).MarkInteractive();
