@@ -47,6 +47,18 @@ public abstract class RefineTestBase : BunitContext
     /// <summary>Runs <paramref name="action"/> on the renderer's dispatcher, as a component event would.</summary>
     protected void OnRenderer(Action action) => Renderer.Dispatcher.InvokeAsync(action).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Waits until the scope's auth-state snapshot answers the latest change and every component has rendered it:
+    /// the first snapshot of a scope arrives one dispatcher turn after the first render (ADR 0007).
+    /// </summary>
+    protected void Settle()
+    {
+        Services.GetRequiredService<RefineAuthStateSource>().GetStateAsync().WaitAsync(TimeSpan.FromSeconds(15)).GetAwaiter().GetResult();
+
+        // The snapshot's cascade notification was queued on the dispatcher before the load completed; this runs after it.
+        OnRenderer(() => { });
+    }
+
     protected Task<T> OnRendererAsync<T>(Func<Task<T>> action) => Renderer.Dispatcher.InvokeAsync(action);
 
     protected override void Dispose(bool disposing)

@@ -4,8 +4,10 @@ namespace RefineSharp.AspNetCore.Sessions;
 
 /// <summary>
 /// Wraps the app's <see cref="AuthenticationStateProvider"/> (RefineSharp's claims bridge) so that the principal
-/// the host hands a circuit or a prerender (the session cookie's user) reaches <see cref="SessionUser"/>; the
-/// authentication state itself still comes from the wrapped provider, unchanged.
+/// the host hands a circuit or a prerender (the session cookie's user) reaches <see cref="SessionUser"/>, where the
+/// provider reads its session. The authentication state itself is not a second channel: it is the wrapped bridge's
+/// mapping of the one auth-state snapshot (ADR 0007), forwarded unchanged, and the host's principal never becomes
+/// the app's state directly (the provider's check decides).
 /// </summary>
 internal sealed class SessionAuthenticationStateProvider : AuthenticationStateProvider, IHostEnvironmentAuthenticationStateProvider, IDisposable
 {

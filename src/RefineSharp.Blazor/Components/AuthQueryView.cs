@@ -5,10 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace RefineSharp.Blazor;
 
 /// <summary>
-/// The base of <see cref="AuthIdentity{TIdentity}"/> and <see cref="AuthPermissions{TPermissions}"/>: asks the engine
-/// once interactive (never during prerendering), shows <see cref="Loading"/> meanwhile, passes the answer to
-/// <see cref="ChildContent"/>, and asks again after every auth state change. Without an auth provider it renders
-/// nothing (and logs how to register one).
+/// The base of <see cref="AuthIdentity{TIdentity}"/> and <see cref="AuthPermissions{TPermissions}"/>: renders its part
+/// of the cascaded <see cref="RefineAuthState"/> (the one snapshot every auth component shares, ADR 0007), so it
+/// changes in the same render as the guards and <c>AuthorizeView</c>. With <see cref="Params"/> it asks the engine
+/// (cached) once per snapshot. Shows <see cref="Loading"/> while nothing is known (always during prerendering with
+/// browser-held tokens); a signed-out user has no value (null). Without an auth provider it renders nothing (and logs
+/// how to register one).
 /// </summary>
 /// <typeparam name="TValue">The type the provider returns.</typeparam>
 public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
@@ -16,11 +18,12 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
     private bool _loaded;
     private bool _noProvider;
     private bool _disposed;
-    private long _version;
+    private long _queriedVersion = -1;
+    private IReadOnlyDictionary<string, object?>? _queriedParams;
     private TValue? _value;
     private CancellationTokenSource? _cancel;
 
-    /// <summary>What to show with the answer (null when the provider has none).</summary>
+    /// <summary>What to show with the answer (null when the provider has none, or nobody is signed in).</summary>
     [Parameter]
     public RenderFragment<TValue?>? ChildContent { get; set; }
 
@@ -36,6 +39,9 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
     [Inject]
     protected AuthManager Auth { get; set; } = default!;
 
+    [CascadingParameter]
+    private RefineAuthState? State { get; set; }
+
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
 
@@ -49,10 +55,13 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Asks the engine for the value.</summary>
+    /// <summary>Takes the value from the shared snapshot (used when no <see cref="Params"/> are given).</summary>
+    protected abstract TValue? Select(RefineAuthState state);
+
+    /// <summary>Asks the engine for the value with <see cref="Params"/> (its answers are cached per parameters).</summary>
     protected abstract ValueTask<TValue?> LoadAsync(CancellationToken cancellationToken);
 
-    /// <summary>Unsubscribes and cancels a running query.</summary>
+    /// <summary>Cancels a running query.</summary>
     protected virtual void Dispose(bool disposing)
     {
         if (!disposing || _disposed)
@@ -61,50 +70,62 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
         }
 
         _disposed = true;
-        Auth.AuthStateChanged -= OnAuthStateChanged;
         _cancel?.Cancel();
         _cancel?.Dispose();
     }
 
     /// <inheritdoc />
-    protected override void OnInitialized() => Auth.AuthStateChanged += OnAuthStateChanged;
-
-    /// <inheritdoc />
-    protected override Task OnParametersSetAsync() => RefreshAsync();
-
-    /// <inheritdoc />
-    protected override void BuildRenderTree(RenderTreeBuilder builder) =>
-        builder.AddContent(0, _noProvider ? null : _loaded ? ChildContent?.Invoke(_value) : Loading);
-
-    private async Task RefreshAsync()
+    protected override async Task OnParametersSetAsync()
     {
-        var version = Interlocked.Increment(ref _version);
-        if (!RendererInfo.IsInteractive && !RefineServices.Require<InteractivityMonitor>(Services).IsInteractive)
+        var monitor = RefineServices.Require<InteractivityMonitor>(Services);
+        if (!RendererInfo.IsInteractive && !monitor.IsInteractive)
         {
             return;
         }
 
-        RefineServices.Require<InteractivityMonitor>(Services).MarkInteractive();
+        monitor.MarkInteractive();
         if (!Auth.IsProvided)
         {
             // Fail closed: without a provider there is no answer to show, so the children (which may assume one) stay
             // hidden; the log says how to fix it.
             BlazorLog.NoAuthProvider(LoggerFactory.CreateLogger(GetType()), GetType().Name);
-            (_value, _loaded) = (default, false);
-            _noProvider = true;
+            (_value, _loaded, _noProvider) = (default, false, true);
             return;
         }
 
         _noProvider = false;
+        var state = State ?? RefineServices.Require<RefineAuthStateSource>(Services).Current;
+        if (state.IsLoading)
+        {
+            _loaded = false;
 
+            // Starts the scope's first load and keeps a server-side render waiting; the answer arrives through the cascade.
+            await RefineServices.Require<RefineAuthStateSource>(Services).GetStateAsync();
+            return;
+        }
+
+        if (Params is null || !state.IsAuthenticated)
+        {
+            // Nobody signed in has no identity and no permissions: never one view signed in while another is signed out.
+            (_value, _loaded) = (state.IsAuthenticated ? SafeSelect(state) : default, true);
+            return;
+        }
+
+        if (state.Version == _queriedVersion && ReferenceEquals(Params, _queriedParams))
+        {
+            // Answered already, or still on its way (the evaluation that asked shows the answer).
+            return;
+        }
+
+        (_queriedVersion, _queriedParams) = (state.Version, Params);
         _cancel?.Cancel();
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
         var pending = SafeLoadAsync(_cancel.Token);
         if (!pending.IsCompleted)
         {
+            // Not the previous snapshot's answer while this one's is on its way: that could be another user's.
             _loaded = false;
-            StateHasChanged();
         }
 
         TValue? value;
@@ -117,9 +138,27 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
             return;
         }
 
-        if (version == Interlocked.Read(ref _version))
+        if (!_disposed && state.Version == _queriedVersion && ReferenceEquals(Params, _queriedParams))
         {
             (_value, _loaded) = (value, true);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void BuildRenderTree(RenderTreeBuilder builder) =>
+        builder.AddContent(0, _noProvider ? null : _loaded ? ChildContent?.Invoke(_value) : Loading);
+
+    private TValue? SafeSelect(RefineAuthState state)
+    {
+        try
+        {
+            return Select(state);
+        }
+        catch (InvalidCastException ex)
+        {
+            // The provider returned another type than the component asked for: say so in the log, show no value.
+            BlazorLog.AuthStateFailed(LoggerFactory.CreateLogger(GetType()), ex);
+            return default;
         }
     }
 
@@ -131,29 +170,8 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
         }
         catch (InvalidCastException ex)
         {
-            // The provider returned another type than the component asked for: say so in the log, show no value.
             BlazorLog.AuthStateFailed(LoggerFactory.CreateLogger(GetType()), ex);
             return default;
         }
-    }
-
-    private void OnAuthStateChanged(object? sender, AuthStateChangedEventArgs e)
-    {
-        if (_disposed || e.Reason == AuthChangeReason.CheckChanged)
-        {
-            // A check answering differently does not change the cached identity or permissions.
-            return;
-        }
-
-        _ = InvokeAsync(async () =>
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            await RefreshAsync();
-            StateHasChanged();
-        });
     }
 }

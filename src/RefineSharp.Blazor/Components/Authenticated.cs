@@ -8,9 +8,10 @@ namespace RefineSharp.Blazor;
 /// refine's <c>&lt;Authenticated&gt;</c> guard: renders <see cref="ChildContent"/> when the provider's check says the
 /// user is authenticated, <see cref="Loading"/> while that is not known (always during prerendering), and otherwise
 /// <see cref="Fallback"/> or a redirect to <see cref="RedirectOnFail"/> (else the check's RedirectTo) with the
-/// current path as <c>?to=</c>. Re-checks whenever the auth state changes. A check that throws or hangs counts as
-/// not authenticated, and so does a missing auth provider (logged as an error): the protected content is never shown
-/// by mistake.
+/// current path as <c>?to=</c>. It renders the cascaded <see cref="RefineAuthState"/> (the one snapshot every auth
+/// component shares, ADR 0007) and asks the engine itself only for a check with <see cref="Params"/>. A check that
+/// throws or hangs counts as not authenticated, and so does a missing auth provider (logged as an error): the
+/// protected content is never shown by mistake.
 /// </summary>
 public sealed class Authenticated : ComponentBase, IDisposable
 {
@@ -18,7 +19,10 @@ public sealed class Authenticated : ComponentBase, IDisposable
     private CheckResult _result = CheckResult.Fail();
     private bool _fallbackSet;
     private bool _disposed;
-    private long _version;
+    private long _handledVersion;
+    private long _queriedVersion = -1;
+    private IReadOnlyDictionary<string, object?>? _queriedParams;
+    private bool _queryAnswered;
     private CancellationTokenSource? _cancel;
 
     private enum View
@@ -60,6 +64,9 @@ public sealed class Authenticated : ComponentBase, IDisposable
     [Parameter]
     public IReadOnlyDictionary<string, object?>? Params { get; set; }
 
+    [CascadingParameter]
+    private RefineAuthState? State { get; set; }
+
     [Inject]
     private AuthManager Auth { get; set; } = default!;
 
@@ -71,6 +78,8 @@ public sealed class Authenticated : ComponentBase, IDisposable
 
     [Inject]
     private ILoggerFactory LoggerFactory { get; set; } = default!;
+
+    private RefineAuthStateSource Source => RefineServices.Require<RefineAuthStateSource>(Services);
 
     /// <inheritdoc />
     public override Task SetParametersAsync(ParameterView parameters)
@@ -84,16 +93,52 @@ public sealed class Authenticated : ComponentBase, IDisposable
     public void Dispose()
     {
         _disposed = true;
-        Auth.AuthStateChanged -= OnAuthStateChanged;
         _cancel?.Cancel();
         _cancel?.Dispose();
     }
 
     /// <inheritdoc />
-    protected override void OnInitialized() => Auth.AuthStateChanged += OnAuthStateChanged;
+    protected override async Task OnParametersSetAsync()
+    {
+        var monitor = RefineServices.Require<InteractivityMonitor>(Services);
+        if (!RendererInfo.IsInteractive && !monitor.IsInteractive)
+        {
+            // Prerendering with browser-held tokens: neither the login page nor protected content may flash; the
+            // provider is not asked. (With server-side sessions the monitor counts as interactive and this is skipped.)
+            _view = View.Loading;
+            return;
+        }
 
-    /// <inheritdoc />
-    protected override Task OnParametersSetAsync() => EvaluateAsync(allowRedirect: true);
+        monitor.MarkInteractive();
+        if (!Auth.IsProvided)
+        {
+            // refine renders the children when no auth provider exists; RefineSharp fails closed (ADR 0002 item 7):
+            // the fallback or nothing, never the protected content, and a log line that names the fix.
+            BlazorLog.NoAuthProvider(LoggerFactory.CreateLogger<Authenticated>(), nameof(Authenticated));
+            // The details stay in the log: they are for the developer, not for the visitor a fallback talks to.
+            _result = CheckResult.Fail();
+            _view = _fallbackSet ? View.Fallback : View.Nothing;
+            return;
+        }
+
+        // The guard renders the cascaded snapshot (ADR 0007); it asks the engine itself only for a check with Params.
+        var state = State ?? Source.Current;
+        if (state.IsLoading)
+        {
+            _view = View.Loading;
+
+            // Starts the scope's first load and keeps a server-side render waiting for it; the answer itself arrives
+            // through the cascade, in the same render as every other consumer's.
+            await Source.GetStateAsync();
+            return;
+        }
+
+        var result = Params is null ? state.Check ?? CheckResult.Fail() : await CheckWithParamsAsync(state);
+        if (result is not null && !_disposed)
+        {
+            await ApplyAsync(result, state);
+        }
+    }
 
     /// <inheritdoc />
     protected override void BuildRenderTree(RenderTreeBuilder builder)
@@ -108,29 +153,18 @@ public sealed class Authenticated : ComponentBase, IDisposable
         builder.AddContent(0, content);
     }
 
-    private async Task EvaluateAsync(bool allowRedirect)
+    /// <summary>The check with this guard's Params for <paramref name="state"/>'s version (the engine caches it); null when superseded.</summary>
+    private async Task<CheckResult?> CheckWithParamsAsync(RefineAuthState state)
     {
-        var version = Interlocked.Increment(ref _version);
-        if (!RendererInfo.IsInteractive && !RefineServices.Require<InteractivityMonitor>(Services).IsInteractive)
+        if (state.Version == _queriedVersion && ReferenceEquals(Params, _queriedParams))
         {
-            // Prerendering with browser-held tokens: neither the login page nor protected content may flash; the
-            // provider is not asked. (With server-side sessions the monitor counts as interactive and this is skipped.)
-            _view = View.Loading;
-            return;
+            // Answered already: the same answer. Still on its way: the evaluation that asked applies it.
+            return _queryAnswered ? _result : null;
         }
 
-        RefineServices.Require<InteractivityMonitor>(Services).MarkInteractive();
-        if (!Auth.IsProvided)
-        {
-            // refine renders the children when no auth provider exists; RefineSharp fails closed (ADR 0002 item 7):
-            // the fallback or nothing, never the protected content, and a log line that names the fix.
-            BlazorLog.NoAuthProvider(LoggerFactory.CreateLogger<Authenticated>(), nameof(Authenticated));
-            // The details stay in the log: they are for the developer, not for the visitor a fallback talks to.
-            _result = CheckResult.Fail();
-            _view = _fallbackSet ? View.Fallback : View.Nothing;
-            return;
-        }
+        _queryAnswered = false;
 
+        (_queriedVersion, _queriedParams) = (state.Version, Params);
         _cancel?.Cancel();
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
@@ -138,7 +172,6 @@ public sealed class Authenticated : ComponentBase, IDisposable
         if (!pending.IsCompleted)
         {
             _view = View.Loading;
-            StateHasChanged();
         }
 
         CheckResult result;
@@ -148,7 +181,7 @@ public sealed class Authenticated : ComponentBase, IDisposable
         }
         catch (OperationCanceledException)
         {
-            return;
+            return null;
         }
         catch (Exception ex)
         {
@@ -157,13 +190,17 @@ public sealed class Authenticated : ComponentBase, IDisposable
             result = CheckResult.Fail(error: AuthError.FromException(ex));
         }
 
-        if (version == Interlocked.Read(ref _version) && !_disposed)
+        // A newer snapshot or other Params arrived meanwhile: their own evaluation decides.
+        if (state.Version != _queriedVersion || !ReferenceEquals(Params, _queriedParams))
         {
-            await ApplyAsync(result, version, allowRedirect);
+            return null;
         }
+
+        _queryAnswered = true;
+        return result;
     }
 
-    private async Task ApplyAsync(CheckResult result, long version, bool allowRedirect)
+    private async Task ApplyAsync(CheckResult result, RefineAuthState state)
     {
         _result = result;
         if (result.Authenticated)
@@ -173,22 +210,28 @@ public sealed class Authenticated : ComponentBase, IDisposable
         }
 
         _view = _fallbackSet ? View.Fallback : View.Nothing;
+
+        // Logout and redirect happen once per snapshot, not on every re-render with the same state.
+        if (state.Version <= _handledVersion)
+        {
+            return;
+        }
+
+        _handledVersion = state.Version;
+
         // Honoured once per session: a provider that keeps answering "log out" for an anonymous visitor must not cause
         // a logout in every guard and on every check.
         if (result.Logout && !Auth.HasSessionEnded)
         {
             // Clear stored credentials first (starting the logout ends the session at once, so no other guard starts
-            // one); the logout's state change starts a new evaluation, which redirects.
-            var logout = Auth.LogoutAsync(new LogoutRequest { SuppressRedirect = true });
-            StateHasChanged();
-            await logout;
-            if (version != Interlocked.Read(ref _version))
-            {
-                return;
-            }
+            // one); the logout's state change brings the next snapshot, whose evaluation redirects.
+            await Auth.LogoutAsync(new LogoutRequest { SuppressRedirect = true });
+            return;
         }
 
-        if (_fallbackSet || !Redirect || !allowRedirect)
+        // The engine is about to navigate (login, logout or register with a redirect): redirecting too would race it,
+        // for example turning a logout's "/login" into "/login?to=<this page>".
+        if (_fallbackSet || !Redirect || state.RedirectingTo is not null)
         {
             return;
         }
@@ -216,32 +259,5 @@ public sealed class Authenticated : ComponentBase, IDisposable
 
         BlazorLog.RedirectRejected(LoggerFactory.CreateLogger<Authenticated>(), target.Length > 200 ? target[..200] : target);
         return null;
-    }
-
-    private void OnAuthStateChanged(object? sender, AuthStateChangedEventArgs e)
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        // The engine is about to navigate (login, logout or register with a redirect): redirecting too would race it,
-        // for example turning a logout's "/login" into "/login?to=<this page>".
-        var engineNavigates = e.RedirectingTo is not null;
-        _ = InvokeAsync(async () =>
-        {
-            try
-            {
-                if (!_disposed)
-                {
-                    await EvaluateAsync(allowRedirect: !engineNavigates);
-                    StateHasChanged();
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                BlazorLog.AuthStateFailed(LoggerFactory.CreateLogger<Authenticated>(), ex);
-            }
-        });
     }
 }

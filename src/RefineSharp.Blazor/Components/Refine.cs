@@ -5,8 +5,9 @@ namespace RefineSharp.Blazor;
 
 /// <summary>
 /// The root component refine's tutorial starts with (<c>&lt;Refine authProvider={...}&gt;</c>): uses
-/// <see cref="AuthProvider"/> when given (otherwise the one registered in DI), renders the children, the notification
-/// outlet, cross-tab sync and the readiness marker. Put it around the Router in Routes.razor.
+/// <see cref="AuthProvider"/> when given (otherwise the one registered in DI), renders the children inside
+/// <see cref="RefineAuthStateCascade"/> (one auth state for every component below), then the notification outlet,
+/// cross-tab sync and the readiness marker. Put it around the Router in Routes.razor.
 /// </summary>
 public sealed class Refine : ComponentBase
 {
@@ -49,20 +50,23 @@ public sealed class Refine : ComponentBase
     /// <inheritdoc />
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
-        builder.AddContent(0, ChildContent);
+        // One cascade for the whole app: every auth-state consumer below moves to a new snapshot in the same render.
+        builder.OpenComponent<RefineAuthStateCascade>(0);
+        builder.AddComponentParameter(1, nameof(RefineAuthStateCascade.ChildContent), ChildContent);
+        builder.CloseComponent();
         if (Notifications)
         {
-            builder.OpenComponent<RefineNotifications>(1);
+            builder.OpenComponent<RefineNotifications>(2);
             builder.CloseComponent();
         }
 
         if (CrossTabSync)
         {
-            builder.OpenComponent<RefineCrossTabSync>(2);
+            builder.OpenComponent<RefineCrossTabSync>(3);
             builder.CloseComponent();
         }
 
-        builder.OpenComponent<RefineReady>(3);
+        builder.OpenComponent<RefineReady>(4);
         builder.CloseComponent();
     }
 }

@@ -1,16 +1,29 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Rendering;
 
 namespace RefineSharp.Blazor;
 
 /// <summary>
-/// Cascades the current <see cref="RefineAuthState"/> to its children and re-renders them when it changes.
-/// <c>AddBlazor()</c> already cascades it to the whole app; use this component to scope it explicitly, for example in
-/// a render-mode island of an app that registers the services without the root-level cascade.
+/// Cascades the snapshot of <see cref="RefineAuthStateSource"/> to its children twice, as <see cref="RefineAuthState"/>
+/// and as the <c>Task&lt;AuthenticationState&gt;</c> that <c>AuthorizeView</c> and <c>AuthorizeRouteView</c> read, and
+/// re-renders when a newer snapshot arrives. Because both values change in this one component's render, every
+/// consumer below it (<see cref="Authenticated"/>, <see cref="AuthIdentity{TIdentity}"/>,
+/// <see cref="AuthPermissions{TPermissions}"/>, <c>AuthorizeView</c>, cascaded state) moves to the new snapshot in the
+/// same render batch. <see cref="Refine"/> renders it around the app; use it yourself in a render-mode island without
+/// <see cref="Refine"/>.
 /// </summary>
 public sealed class RefineAuthStateCascade : ComponentBase, IDisposable
 {
+    private readonly RenderFragment _principal;
     private RefineAuthState _state = RefineAuthState.Unknown;
+    private Task<AuthenticationState>? _first;
+
+    // Kept to unsubscribe: when a server-rendered request ends, the scope is disposed before its components.
+    private RefineAuthStateSource? _subscribed;
+
+    /// <summary>Creates the component.</summary>
+    public RefineAuthStateCascade() => _principal = BuildPrincipalCascade;
 
     /// <summary>The content that receives the state.</summary>
     [Parameter]
@@ -22,20 +35,29 @@ public sealed class RefineAuthStateCascade : ComponentBase, IDisposable
     private RefineAuthStateSource Source => RefineServices.Require<RefineAuthStateSource>(Services);
 
     /// <summary>Stops following the state.</summary>
-    public void Dispose() => Source.Changed -= OnChanged;
+    public void Dispose()
+    {
+        if (_subscribed is { } source)
+        {
+            source.Changed -= OnChanged;
+        }
+    }
 
     /// <inheritdoc />
     protected override async Task OnInitializedAsync()
     {
-        Source.Changed += OnChanged;
+        _subscribed = Source;
+        _subscribed.Changed += OnChanged;
         if (RendererInfo.IsInteractive)
         {
             RefineServices.Require<InteractivityMonitor>(Services).MarkInteractive();
         }
 
-        _state = Source.Current;
-        var latest = await Source.GetStateAsync();
-        _state = Source.Current.IsLoading ? latest : Source.Current;
+        Adopt(Source.Current);
+
+        // Starts the first load and keeps a server-side render waiting for it (the first HTML shows the real state).
+        await Source.GetStateAsync();
+        Adopt(Source.Current);
     }
 
     /// <inheritdoc />
@@ -43,13 +65,46 @@ public sealed class RefineAuthStateCascade : ComponentBase, IDisposable
     {
         builder.OpenComponent<CascadingValue<RefineAuthState>>(0);
         builder.AddComponentParameter(1, nameof(CascadingValue<RefineAuthState>.Value), _state);
-        builder.AddComponentParameter(2, nameof(CascadingValue<RefineAuthState>.ChildContent), ChildContent);
+        builder.AddComponentParameter(2, nameof(CascadingValue<RefineAuthState>.ChildContent), _principal);
         builder.CloseComponent();
+    }
+
+    private void BuildPrincipalCascade(RenderTreeBuilder builder)
+    {
+        // AuthorizeView's principal is the same snapshot mapped by the claims bridge, never a separate query.
+        var claims = RefineServices.Require<RefineAuthenticationStateProvider>(Services);
+
+        // While the first snapshot is on its way AuthorizeView shows Authorizing, as the guards show Loading, rather than
+        // its signed-out content. Where nothing will be asked (prerendering with browser-held tokens) it stays anonymous.
+        var principal = _state.IsLoading && RefineServices.Require<InteractivityMonitor>(Services).IsInteractive
+            ? _first ??= FirstPrincipalAsync(claims)
+            : claims.Map(_state);
+        builder.OpenComponent<CascadingValue<Task<AuthenticationState>>>(0);
+        builder.AddComponentParameter(1, nameof(CascadingValue<Task<AuthenticationState>>.Value), principal);
+        builder.AddComponentParameter(2, nameof(CascadingValue<Task<AuthenticationState>>.ChildContent), ChildContent);
+        builder.CloseComponent();
+    }
+
+    private async Task<AuthenticationState> FirstPrincipalAsync(RefineAuthenticationStateProvider claims) =>
+        await claims.Map(await Source.GetStateAsync());
+
+    /// <summary>Keeps <paramref name="state"/> when it is newer than the one shown; an older snapshot never comes back.</summary>
+    private bool Adopt(RefineAuthState state)
+    {
+        if (state.Version <= _state.Version)
+        {
+            return false;
+        }
+
+        _state = state;
+        return true;
     }
 
     private void OnChanged(object? sender, RefineAuthState state) => _ = InvokeAsync(() =>
     {
-        _state = state;
-        StateHasChanged();
+        if (Adopt(Source.Current))
+        {
+            StateHasChanged();
+        }
     });
 }

@@ -51,13 +51,7 @@ public static class RefineBlazorBuilderExtensions
         services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<RefineAuthenticationStateProvider>()));
         services.AddAuthorizationCore();
         services.AddCascadingAuthenticationState();
-        services.AddCascadingValue(sp =>
-        {
-            var source = sp.GetRequiredService<RefineAuthStateSource>();
-            var cascade = new CascadingValueSource<RefineAuthState>(source.Current, isFixed: false);
-            source.Changed += (_, state) => _ = cascade.NotifyChangedAsync(state);
-            return cascade;
-        });
+        services.AddCascadingValue<RefineAuthState>(sp => new AuthStateCascadingValueSource(sp.GetRequiredService<RefineAuthStateSource>()));
         return builder;
     }
 

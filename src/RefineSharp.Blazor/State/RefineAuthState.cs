@@ -10,6 +10,13 @@ public sealed record RefineAuthState
     /// <summary>The state before anything is known (prerendering, or while the first check runs).</summary>
     public static RefineAuthState Unknown { get; } = new();
 
+    /// <summary>
+    /// Which auth state change this snapshot answers: 0 for <see cref="Unknown"/>, then a number that grows with every
+    /// change (login, logout, register, invalidation, a check answering differently) in this circuit or browser app.
+    /// A newer snapshot always has a higher version; consumers ignore one that is not newer than what they show.
+    /// </summary>
+    public long Version { get; init; }
+
     /// <summary>Whether the user is authenticated, not, or not known yet.</summary>
     public AuthStatus Status { get; init; }
 
@@ -21,6 +28,12 @@ public sealed record RefineAuthState
 
     /// <summary>What the user may do, as the provider returned it (null when not authenticated or not provided).</summary>
     public object? Permissions { get; init; }
+
+    /// <summary>
+    /// The path the engine navigates to right after the change this snapshot answers (a login, logout or register
+    /// with a redirect), or null; guards then skip their own redirect so the two navigations never race.
+    /// </summary>
+    internal string? RedirectingTo { get; init; }
 
     /// <summary>True when the last check said the user is authenticated.</summary>
     public bool IsAuthenticated => Status == AuthStatus.Authenticated;

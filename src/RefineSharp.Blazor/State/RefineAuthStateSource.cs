@@ -4,9 +4,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace RefineSharp.Blazor;
 
 /// <summary>
-/// Keeps the current <see cref="RefineAuthState"/> of this circuit or browser app: runs the check (and, when
-/// authenticated, identity and permissions) once the scope renders interactively, and again after every auth state
-/// change. Nothing is asked during prerendering: the state stays <see cref="RefineAuthState.Unknown"/> there.
+/// The one source of the auth state of this circuit or browser app (ADR 0007): one <see cref="RefineAuthState"/>
+/// snapshot holding the check's answer, the identity and the permissions under a single
+/// <see cref="RefineAuthState.Version"/>. It asks the engine once the scope renders interactively, and once again
+/// after every auth state change; everything else (the cascaded state, <c>AuthorizeView</c>'s principal,
+/// <see cref="Authenticated"/>, <see cref="AuthIdentity{TIdentity}"/>, <see cref="AuthPermissions{TPermissions}"/>) is
+/// derived from the snapshot. Nothing is asked during prerendering unless the provider can answer there
+/// (<see cref="RefineBlazorOptions.ResolveDuringPrerender"/>): the state stays <see cref="RefineAuthState.Unknown"/>.
 /// </summary>
 public sealed class RefineAuthStateSource : IDisposable
 {
@@ -15,7 +19,10 @@ public sealed class RefineAuthStateSource : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private Task<RefineAuthState>? _pending;
-    private long _generation;
+
+    // The one version counter: the number of the latest change seen. Snapshots carry the number they answer.
+    private long _version = 1;
+    private string? _redirectingTo;
     private RefineAuthState _current = RefineAuthState.Unknown;
     private bool _disposed;
 
@@ -35,10 +42,14 @@ public sealed class RefineAuthStateSource : IDisposable
         }
     }
 
-    /// <summary>Raised with the new state after it has been worked out (possibly off the renderer's thread).</summary>
+    /// <summary>
+    /// Raised after a newer snapshot has become <see cref="Current"/> (possibly off the renderer's thread). Handlers
+    /// read <see cref="Current"/> and keep it only when its version is higher than what they show: two raises from
+    /// two threads may arrive out of order, the versions never do.
+    /// </summary>
     public event EventHandler<RefineAuthState>? Changed;
 
-    /// <summary>The last state worked out (<see cref="RefineAuthState.Unknown"/> until the first check answers).</summary>
+    /// <summary>The newest snapshot worked out (<see cref="RefineAuthState.Unknown"/> until the first check answers).</summary>
     public RefineAuthState Current
     {
         get
@@ -50,7 +61,10 @@ public sealed class RefineAuthStateSource : IDisposable
         }
     }
 
-    /// <summary>Returns the current state, asking the provider when it is not known yet; Unknown during prerendering.</summary>
+    /// <summary>
+    /// Returns the snapshot that answers the latest change, asking the engine when it is not known yet (one load
+    /// per change, shared by every caller); <see cref="RefineAuthState.Unknown"/> during prerendering.
+    /// </summary>
     public Task<RefineAuthState> GetStateAsync()
     {
         if (!_interactivity.IsInteractive)
@@ -60,7 +74,7 @@ public sealed class RefineAuthStateSource : IDisposable
 
         lock (_gate)
         {
-            return _pending ??= LoadAsync(_generation);
+            return _pending ??= LoadAsync(_version);
         }
     }
 
@@ -78,14 +92,18 @@ public sealed class RefineAuthStateSource : IDisposable
     {
         lock (_gate)
         {
-            _generation++;
+            _version++;
             _pending = null;
+
+            // Remember a navigation of the engine until a snapshot carries it: a later change that is worked out
+            // together with this one (the first answer is stale) must still keep the guards from redirecting too.
+            _redirectingTo = e.RedirectingTo ?? _redirectingTo;
         }
 
         _ = GetStateAsync();
     }
 
-    private async Task<RefineAuthState> LoadAsync(long generation)
+    private async Task<RefineAuthState> LoadAsync(long version)
     {
         // Leave the caller's lock and stack first: the provider may raise AuthStateChanged synchronously.
         await Task.Yield();
@@ -96,24 +114,33 @@ public sealed class RefineAuthStateSource : IDisposable
         }
 
         var state = await BuildAsync();
-        bool changed;
+        if (Volatile.Read(ref _disposed))
+        {
+            return RefineAuthState.Unknown;
+        }
+
         lock (_gate)
         {
-            if (generation != _generation)
+            if (version == _version)
             {
-                // A newer change is being worked out; this answer is stale.
-                return state;
+                state = state with { Version = version, RedirectingTo = _redirectingTo };
+                _redirectingTo = null;
+                _current = state;
             }
-
-            changed = _current != state;
-            _current = state;
+            else
+            {
+                state = RefineAuthState.Unknown;
+            }
         }
 
-        if (changed)
+        if (state.IsLoading)
         {
-            Changed?.Invoke(this, state);
+            // A newer change came in while this one was worked out: this answer is stale, so it is never published;
+            // the caller gets the answer to the newest change instead.
+            return await GetStateAsync();
         }
 
+        Changed?.Invoke(this, state);
         return state;
     }
 
@@ -125,7 +152,7 @@ public sealed class RefineAuthStateSource : IDisposable
             {
                 // Fail closed (nobody is signed in) and say how to fix it.
                 BlazorLog.NoAuthProvider(_logger, "AuthenticationStateProvider");
-                return new RefineAuthState { Status = AuthStatus.Unauthenticated };
+                return new RefineAuthState { Status = AuthStatus.Unauthenticated, Check = CheckResult.Fail() };
             }
 
             var check = await _auth.CheckAsync();

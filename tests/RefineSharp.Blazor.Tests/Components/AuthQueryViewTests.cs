@@ -19,6 +19,8 @@ public sealed class AuthQueryViewTests : RefineTestBase
     [Fact]
     public void AuthIdentity_WhileLoading_ShowsLoading()
     {
+        // The identity belongs to the shared snapshot, which asks for it only once the check says signed in.
+        Refine.SetAuthenticated();
         var answer = new TaskCompletionSource<object?>();
         FullProvider.IdentityHandler = (_, _) => answer.Task;
 
@@ -45,6 +47,7 @@ public sealed class AuthQueryViewTests : RefineTestBase
     [Fact]
     public void AuthPermissions_PassesParamsAndShowsTheAnswer()
     {
+        Refine.SetAuthenticated();
         FullProvider.PermissionsHandler = (request, _) => Task.FromResult<object?>(new[] { "role:" + request.GetExtraString("currentRole") });
 
         var cut = Render<AuthPermissions<string[]>>(p => p

@@ -15,6 +15,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetAuthenticated("ann");
 
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
 
         Assert.Equal("secret", cut.Find("#secret").TextContent);
     }
@@ -23,6 +24,7 @@ public sealed class AuthenticatedTests : RefineTestBase
     public void Render_NotAuthenticatedWithoutRedirect_RendersNothingAndStays()
     {
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
 
         Assert.Empty(cut.Markup.Trim());
         Assert.Empty(Navigation.History);
@@ -36,6 +38,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         var cut = Render<Authenticated>(p => p
             .AddChildContent(Protected)
             .Add(x => x.Fallback, _ => b => b.AddMarkupContent(0, "<p id=\"fallback\">please sign in</p>")));
+        Settle();
 
         Assert.Equal("please sign in", cut.Find("#fallback").TextContent);
         Assert.Empty(cut.FindAll("#secret"));
@@ -48,6 +51,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login");
 
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Fallback, (RenderFragment<CheckResult>?)null));
+        Settle();
 
         Assert.Empty(cut.Markup.Trim());
         Assert.Empty(Navigation.History);
@@ -64,6 +68,7 @@ public sealed class AuthenticatedTests : RefineTestBase
             b.AddComponentParameter(1, nameof(NavigateOnRender.To), "/custom-login");
             b.CloseComponent();
         }));
+        Settle();
 
         Assert.Equal("http://localhost/custom-login", Navigation.Uri);
     }
@@ -89,6 +94,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login");
 
         Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
 
         var last = Navigation.History.First();
         Assert.Equal("http://localhost/login?to=%2Fdashboard%3FcurrentPage%3D1%26pageSize%3D2", last.Uri);
@@ -102,6 +108,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login");
 
         Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.RedirectOnFail, "/custom"));
+        Settle();
 
         Assert.Equal("http://localhost/custom?to=%2Fdashboard", Navigation.Uri);
     }
@@ -112,6 +119,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login");
 
         Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
 
         Assert.Equal("http://localhost/login", Navigation.Uri);
     }
@@ -123,6 +131,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login");
 
         Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.AppendCurrentPathToQuery, false));
+        Settle();
 
         Assert.Equal("http://localhost/login", Navigation.Uri);
     }
@@ -134,6 +143,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login");
 
         Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
 
         Assert.Equal("http://localhost/login?to=%2Forders%2F7", Navigation.Uri);
     }
@@ -145,6 +155,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login");
 
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Redirect, false));
+        Settle();
 
         Assert.Empty(cut.Markup.Trim());
         Assert.Equal("http://localhost/dashboard", Navigation.Uri);
@@ -156,6 +167,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetAuthenticated();
 
         Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Params, new Dictionary<string, object?> { ["tenant"] = "acme" }));
+        Settle();
 
         Assert.Single(Provider.RequestsOf<CheckRequest>(), r => r.GetExtraString("tenant") == "acme");
     }
@@ -170,6 +182,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login");
 
         Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.RedirectOnFail, hostile));
+        Settle();
 
         Assert.Equal("http://localhost/login?to=%2Fdashboard", Navigation.Uri);
     }
@@ -181,6 +194,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("https://evil.example/");
 
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
 
         Assert.Empty(cut.Markup.Trim());
         Assert.Equal("http://localhost/dashboard", Navigation.Uri);
@@ -193,6 +207,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login");
 
         Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
 
         Assert.Equal("http://localhost/login?to=%2Fdashboard%3Fto%3D%252F%252Fevil.example", Navigation.Uri);
     }
@@ -205,6 +220,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         var cut = Render<Authenticated>(p => p
             .AddChildContent(Protected)
             .Add(x => x.Fallback, result => b => b.AddMarkupContent(0, $"<p id=\"error\">{result.Error?.Message}</p>")));
+        Settle();
 
         Assert.Empty(cut.FindAll("#secret"));
         Assert.Equal("The sign-in service could not complete the request. Please try again later.", cut.Find("#error").TextContent);
@@ -216,6 +232,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Provider.CheckHandler = (_, _) => throw new InvalidOperationException("boom");
 
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
 
         Assert.Empty(cut.Markup.Trim());
     }
@@ -229,6 +246,9 @@ public sealed class AuthenticatedTests : RefineTestBase
             .Add(x => x.Loading, Spinner)
             .Add(x => x.Fallback, result => b => b.AddMarkupContent(0, $"<p id=\"error\">{result.Error?.Name}</p>")));
         Assert.NotEmpty(cut.FindAll("#loading"));
+
+        // The scope's one load asks the provider one dispatcher turn after the first render; the timeout starts then.
+        cut.WaitForAssertion(() => Assert.Equal(1, Provider.CallCount(nameof(AuthProvider.CheckAsync))));
 
         Time.Advance(Auth.Options.ProviderTimeout + TimeSpan.FromSeconds(1));
 
@@ -249,6 +269,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         };
 
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
 
         cut.WaitForAssertion(() => Assert.Equal("http://localhost/login?to=%2Forders", Navigation.Uri));
         var logout = Provider.RequestsOf<LogoutRequest>().Single();
@@ -263,6 +284,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Refine.SetNotAuthenticated("/login", logout: true);
 
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected));
+        Settle();
         cut.WaitForAssertion(() => Assert.Equal(1, Provider.CallCount(nameof(AuthProvider.LogoutAsync))));
         OnRenderer(Auth.InvalidateAuthStore);
 
@@ -278,6 +300,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Navigation.NavigateTo("/dashboard");
 
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Loading, Spinner));
+        Settle();
 
         Assert.Equal("loading", cut.Find("#loading").TextContent);
         Assert.Empty(cut.FindAll("#secret"));
@@ -294,6 +317,7 @@ public sealed class AuthenticatedTests : RefineTestBase
         Navigation.NavigateTo("/dashboard");
 
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Loading, Spinner));
+        Settle();
 
         Assert.NotEmpty(cut.FindAll("#loading"));
         Assert.Equal("http://localhost/dashboard", Navigation.Uri);
@@ -303,6 +327,7 @@ public sealed class AuthenticatedTests : RefineTestBase
     public async Task Render_AfterLogin_ShowsChildren()
     {
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Fallback, _ => b => b.AddContent(0, "out")));
+        Settle();
         Assert.Contains("out", cut.Markup, StringComparison.Ordinal);
         Provider.LoginHandler = (_, _) =>
         {
@@ -320,6 +345,7 @@ public sealed class AuthenticatedTests : RefineTestBase
     {
         Refine.SetAuthenticated();
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Fallback, _ => b => b.AddContent(0, "out")));
+        Settle();
         Assert.NotEmpty(cut.FindAll("#secret"));
         Provider.LogoutHandler = (_, _) =>
         {
@@ -338,6 +364,7 @@ public sealed class AuthenticatedTests : RefineTestBase
     {
         var mine = new Dictionary<string, object?> { ["guard"] = "disposed" };
         var cut = Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.Params, mine));
+        Settle();
         Assert.Single(Provider.RequestsOf<CheckRequest>(), r => r.GetExtraString("guard") == "disposed");
         await DisposeComponentsAsync();
 
