@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RefineSharp.AspNetCore.Endpoints;
 using RefineSharp.Tokens;
 using Yarp.ReverseProxy.Forwarder;
@@ -70,12 +71,25 @@ internal sealed class ApiProxy
 
     private static async Task<TokenSet?> GetTokensAsync(HttpContext http)
     {
-        // The coordinator (registered by token-based providers) refreshes an expiring token; the session's refresh
-        // lock makes that one refresh per session in this process, however many API calls arrive at once.
         var services = http.RequestServices;
-        return services.GetService<TokenRefreshCoordinator>() is { } coordinator
-            ? await coordinator.GetValidTokenAsync(http.RequestAborted)
-            : await services.GetRequiredService<ITokenStore>().GetAsync(http.RequestAborted);
+        var store = services.GetRequiredService<ITokenStore>();
+        if (services.GetService<ITokenRefresher>() is not { } refresher)
+        {
+            return await store.GetAsync(http.RequestAborted);
+        }
+
+        // A coordinator of this request's own, not the scope's: that one would end a failed session through the
+        // AuthManager, which navigates, and an API call has no page to navigate. A failed refresh still clears the
+        // session here (the client's engine then sees the 401). The session's refresh lock makes the refresh one per
+        // session in this process, however many API calls arrive at once: the others read the renewed tokens.
+        var coordinator = new TokenRefreshCoordinator(
+            store,
+            refresher,
+            services.GetService<IOptions<TokenRefreshOptions>>(),
+            services.GetService<TimeProvider>(),
+            services.GetService<ILogger<TokenRefreshCoordinator>>(),
+            services.GetService<ICrossContextLock>());
+        return await coordinator.GetValidTokenAsync(http.RequestAborted);
     }
 
     private string Destination(IServiceProvider services)
