@@ -136,33 +136,25 @@ public sealed class WasmHostedTests(DemoFixture fixture, WasmDemoFixture wasm)
         // A real cross-site page (served by the test under another origin): links to a session endpoint and to the
         // proxy (a top-level GET: the browser sends the Lax cookie, but no custom header, and says cross-site), and
         // forms posting at the proxy and at logout (top-level POSTs: no Lax cookie, no header).
-        var attacker = await session.Context.NewPageAsync();
-        await attacker.RouteAsync("http://attacker.test/**", route => route.FulfillAsync(new RouteFulfillOptions
-        {
-            ContentType = "text/html",
-            Body = $"""
-                <form id="api" method="post" action="{wasm.Hosted.BaseUrl}/api/me"><input name="x" value="1"></form>
-                <form id="logout" method="post" action="{wasm.Hosted.BaseUrl}/_refine/session/logout"><input name="x" value="1"></form>
-                """,
-        }));
         foreach (var path in new[] { "/_refine/session/identity", "/api/me" })
         {
-            await attacker.GotoAsync("http://attacker.test/");
+            var attacker = await AttackerPageAsync(session);
             var navigation = attacker.WaitForResponseAsync(r => r.Url == wasm.Hosted.BaseUrl + path);
             await attacker.EvaluateAsync("href => { location.href = href; }", wasm.Hosted.BaseUrl + path);
             var response = await navigation;
             Assert.Equal(403, response.Status);
             Assert.DoesNotContain(WasmApp.AdminEmail, await response.TextAsync(), StringComparison.Ordinal);
+            await attacker.CloseAsync();
         }
 
-        await attacker.GotoAsync("http://attacker.test/");
         foreach (var (form, refused) in new[] { ("api", new[] { 403 }), ("logout", new[] { 400, 403, 415 }) })
         {
+            var attacker = await AttackerPageAsync(session);
             var navigation = attacker.WaitForResponseAsync(r => r.Url.StartsWith(wasm.Hosted.BaseUrl, StringComparison.Ordinal));
             await attacker.EvaluateAsync($"() => document.getElementById('{form}').submit()");
             // The proxy refuses with 403; the logout endpoint already refuses the form body before its CSRF filter runs.
             Assert.Contains((await navigation).Status, refused);
-            await attacker.GotoAsync("http://attacker.test/");
+            await attacker.CloseAsync();
         }
 
         // The victim's session survived the forged logout.
@@ -258,6 +250,22 @@ public sealed class WasmHostedTests(DemoFixture fixture, WasmDemoFixture wasm)
         Assert.Equal(302, response.Status);
         Assert.EndsWith("/login?to=%2Fadmin", response.Headers["location"], StringComparison.Ordinal);
         Assert.DoesNotContain("data-admin", await response.TextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A page of another site (served by the test at http://attacker.test/) with forms aimed at the proxy and at logout.</summary>
+    private async Task<IPage> AttackerPageAsync(BrowserSession session)
+    {
+        var attacker = await session.Context.NewPageAsync();
+        await attacker.RouteAsync("http://attacker.test/**", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "text/html",
+            Body = $"""
+                <form id="api" method="post" action="{wasm.Hosted.BaseUrl}/api/me"><input name="x" value="1"></form>
+                <form id="logout" method="post" action="{wasm.Hosted.BaseUrl}/_refine/session/logout"><input name="x" value="1"></form>
+                """,
+        }));
+        await attacker.GotoAsync("http://attacker.test/");
+        return attacker;
     }
 
     /// <summary>Signs in on the static login page (a form post) and waits until the WebAssembly app runs the home page.</summary>
