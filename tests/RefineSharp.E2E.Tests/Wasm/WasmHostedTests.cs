@@ -58,6 +58,27 @@ public sealed class WasmHostedTests(DemoFixture fixture, WasmDemoFixture wasm)
     }
 
     [Fact]
+    public async Task Register_ScriptsBlocked_CreatesTheAccountOnTheServerAndSignsIn()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = wasm.Hosted.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        var email = TestUsers.UniqueEmail("wasm-hosted");
+
+        await page.GotoAsync("/register");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(TestUsers.Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+
+        // The account lives in the host's Identity database: the home page is prerendered for it, and the session
+        // endpoint (as the WebAssembly app would ask it) knows it too.
+        await Expect(page).ToHaveURLAsync(wasm.Hosted.BaseUrl + "/");
+        await Expect(page.Locator("[data-user-name]")).ToHaveTextAsync(email);
+        var identity = await context.APIRequest.GetAsync("/_refine/session/identity", new() { Headers = new Dictionary<string, string> { ["X-Refine-Session"] = "1" } });
+        Assert.Equal(200, identity.Status);
+        Assert.Contains(email, await identity.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_EverythingAScriptCanRead_HoldsNoTokenAndDoesNotSignInAnotherBrowser()
     {
         await using var victim = await fixture.OpenAsync(nameof(SignIn_EverythingAScriptCanRead_HoldsNoTokenAndDoesNotSignInAnotherBrowser), wasm.Hosted);
