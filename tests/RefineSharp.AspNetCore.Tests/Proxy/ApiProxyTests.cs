@@ -132,6 +132,34 @@ public sealed class ApiProxyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forward_ForgedSessionCookies_Answer401AndNeverReachTheBackend()
+    {
+        // Near-misses of a live session's cookie (one character changed, cut short, extended) and random values.
+        var jar = new CookieContainer();
+        using var browser = _host.NewBrowser(jar);
+        await _host.SignInAsync(browser);
+        var valid = jar.GetCookieHeader(_host.BaseAddress).Split('=', 2)[1];
+        var forged = Gen.OneOf(
+            Gen.String[Gen.Char["A-Za-z0-9-_"], 1, 400],
+            Gen.Int[0, valid.Length - 1].Select(Gen.Char["A-Za-z0-9-_"], (i, c) => valid[..i] + c + valid[(i + 1)..]),
+            Gen.Int[1, valid.Length - 1].Select(n => valid[..n]),
+            Gen.String[Gen.Char["A-Za-z0-9-_"], 1, 20].Select(tail => valid + tail));
+
+        await forged.SampleAsync(async value =>
+        {
+            if (value == valid)
+            {
+                return true;
+            }
+
+            using var response = await SendWithCookieAsync(".refine.session=" + value);
+            return response.StatusCode == HttpStatusCode.Unauthorized;
+        }, iter: 100, threads: 1);
+
+        Assert.Empty(_backend.Seen);
+    }
+
+    [Fact]
     public async Task Forward_CookieCopiedBeforeLogout_IsRefusedAfterTheLogout()
     {
         var jar = new CookieContainer();
