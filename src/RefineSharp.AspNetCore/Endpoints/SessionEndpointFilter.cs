@@ -16,9 +16,7 @@ internal static class SessionEndpointFilter
     {
         var http = context.HttpContext;
         http.Response.Headers.CacheControl = "no-store";
-        var site = http.Request.Headers["Sec-Fetch-Site"].ToString();
-        if (!http.Request.Headers.ContainsKey(Microsoft.AspNetCore.Builder.SessionEndpointRouteBuilderExtensions.CsrfHeader)
-            || site is not ("" or "same-origin" or "none"))
+        if (!SameSiteScriptRequest.IsAllowed(http.Request, Microsoft.AspNetCore.Builder.SessionEndpointRouteBuilderExtensions.CsrfHeader))
         {
             return Results.Problem(
                 title: "Cross-site request refused",
