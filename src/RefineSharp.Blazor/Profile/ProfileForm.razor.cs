@@ -84,7 +84,7 @@ public sealed partial class ProfileForm : IDisposable
         _current = identity;
         if (overwriteInputs)
         {
-            (_name, _email, _avatar) = (identity?.Name, identity?.Email, identity?.Avatar);
+            (_name, _email, _avatar) = (identity?.Name, identity?.Email, TypedAvatar(identity?.Avatar));
         }
     }
 
@@ -94,7 +94,7 @@ public sealed partial class ProfileForm : IDisposable
         {
             Name = Changed(_name, _current?.Name),
             Email = Changed(_email, _current?.Email),
-            Avatar = Changed(_avatar, _current?.Avatar, emptyMeansRemove: true),
+            Avatar = Changed(_avatar, TypedAvatar(_current?.Avatar), emptyMeansRemove: true),
             Extra = MutationVariables ?? new Dictionary<string, object?>(StringComparer.Ordinal),
         };
         if (request is { Name: null, Email: null, Avatar: null })
@@ -113,6 +113,16 @@ public sealed partial class ProfileForm : IDisposable
 
         await OnSubmitted.InvokeAsync(result);
     }
+
+    /// <summary>
+    /// The avatar as the URL field shows it: a web address the user could have typed. A generated avatar (a data: URL,
+    /// such as the Identity provider's initials) is no value of the field: it shows empty, and an empty field then
+    /// means "no avatar of my own", which is what the user has.
+    /// </summary>
+    private static string? TypedAvatar(string? avatar) =>
+        avatar is not null && (avatar.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || avatar.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            ? avatar
+            : null;
 
     /// <summary>The typed value when it differs from the current one, else null ("leave it").</summary>
     private static string? Changed(string? typed, string? current, bool emptyMeansRemove = false)
