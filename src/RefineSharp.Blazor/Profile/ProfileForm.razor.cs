@@ -92,7 +92,7 @@ public sealed partial class ProfileForm : IDisposable
     {
         var request = new UpdateIdentityRequest
         {
-            Name = Changed(_name, _current?.Name),
+            Name = Changed(_name, _current?.Name, emptyMeansRemove: true),
             Email = Changed(_email, _current?.Email),
             Avatar = Changed(_avatar, TypedAvatar(_current?.Avatar), emptyMeansRemove: true),
             Extra = MutationVariables ?? new Dictionary<string, object?>(StringComparer.Ordinal),
@@ -124,7 +124,7 @@ public sealed partial class ProfileForm : IDisposable
             ? avatar
             : null;
 
-    /// <summary>The typed value when it differs from the current one, else null ("leave it").</summary>
+    /// <summary>The typed value when it differs from the current one, else null ("leave it"); an emptied field is "" (remove) where that is allowed, else null.</summary>
     private static string? Changed(string? typed, string? current, bool emptyMeansRemove = false)
     {
         var value = typed?.Trim() ?? "";

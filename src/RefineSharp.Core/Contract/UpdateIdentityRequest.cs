@@ -9,7 +9,7 @@ namespace RefineSharp;
 /// </summary>
 public record UpdateIdentityRequest : AuthRequest
 {
-    /// <summary>The new name to show, or null to keep the current one.</summary>
+    /// <summary>The new name to show, or null to keep the current one (an empty string removes it; providers then show a default).</summary>
     public string? Name { get; init; }
 
     /// <summary>The new email, or null to keep it. Providers usually confirm a new address before it takes effect.</summary>

@@ -119,6 +119,20 @@ public sealed class ProfileFormTests : RefineTestBase
     }
 
     [Fact]
+    public async Task Submit_EmptiedName_SendsRemove_EmptiedEmail_SendsNothing()
+    {
+        var cut = Render<ProfileForm>();
+        cut.WaitForAssertion(() => Assert.Equal("Ann", cut.Find("#profile-name").GetAttribute("value")));
+
+        await cut.Find("#profile-name").ChangeAsync(new ChangeEventArgs { Value = "" });
+        await cut.Find("#profile-email").ChangeAsync(new ChangeEventArgs { Value = " " });
+        await cut.Find("form").SubmitAsync();
+
+        var sent = Assert.Single(Backend.RequestsOf<UpdateIdentityRequest>());
+        Assert.Equal(("", (string?)null), (sent.Name, sent.Email));
+    }
+
+    [Fact]
     public async Task Submit_ProviderThrows_GenericInlineErrorAndNoCrash()
     {
         Backend.UpdateHandler = (_, _) => throw new HttpRequestException("identity.internal:5000 refused");
