@@ -114,6 +114,7 @@ app.UseRegisterWithoutEnumeration();
 app.MapGroup("/identity").MapIdentityApi<IdentityUser>();
 app.MapGroup("/identity").MapIdentityRoles<IdentityUser>();
 app.MapGroup("/identity").MapIdentityLogout();
+app.MapGroup("/identity").MapIdentityProfile<IdentityUser>();   // name, avatar, email change via /identity/confirmEmail
 app.MapHealthChecks("/healthz");
 app.MapDemoApi();
 if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Demo:EnableOutbox"))

@@ -40,6 +40,13 @@ public sealed class AspNetIdentityAuthOptions
     /// </summary>
     public string? PermissionsEndpoint { get; set; } = "/manage/roles";
 
+    /// <summary>
+    /// The profile endpoint: GET gives the display name and avatar, POST changes them and starts an email change (map
+    /// it with <c>MapIdentityProfile&lt;TUser&gt;()</c> from RefineSharp.Providers.AspNetIdentity.Server); null for no
+    /// profile (the identity then shows the email as the name). Default: "/manage/profile".
+    /// </summary>
+    public string? ProfileEndpoint { get; set; } = "/manage/profile";
+
     /// <summary>An endpoint told about a logout (POST with the bearer token); null (the default) because MapIdentityApi has none.</summary>
     public string? LogoutEndpoint { get; set; }
 

@@ -19,12 +19,15 @@ public sealed partial class AspNetIdentityAuthProvider
 
         var email = info.Value.Email;
         var roles = await LoadRolesAsync(cancellationToken);
+
+        // Name and avatar from the profile endpoint when it has them; the email and the initials avatar otherwise.
+        var profile = await LoadProfileAsync(cancellationToken);
         return new UserIdentity
         {
             Id = email,
-            Name = email,
+            Name = string.IsNullOrEmpty(profile?.Name) ? email : profile.Name,
             Email = email,
-            Avatar = _options.AvatarUrl(email),
+            Avatar = string.IsNullOrEmpty(profile?.Avatar) ? _options.AvatarUrl(email) : profile.Avatar,
             Roles = roles ?? [],
             Claims = new Dictionary<string, string>(StringComparer.Ordinal)
             {

@@ -32,4 +32,14 @@ internal static class TextKeys
     public const string SessionInvalid = "check.sessionInvalid";
     public const string AccessDeniedTitle = "error.accessDenied.title";
     public const string AccessDenied = "error.accessDenied";
+    public const string ProfileFailedTitle = "updateIdentity.failed.title";
+    public const string ProfileNotConfigured = "updateIdentity.notConfigured";
+    public const string ProfileNothingToChange = "updateIdentity.nothingToChange";
+    public const string ProfileEmailTaken = "updateIdentity.emailTaken";
+    public const string ProfileEmailInvalid = "updateIdentity.emailInvalid";
+    public const string ProfileNameInvalid = "updateIdentity.nameInvalid";
+    public const string ProfileAvatarInvalid = "updateIdentity.avatarInvalid";
+    public const string ProfileSavedTitle = "updateIdentity.saved.title";
+    public const string ProfileSaved = "updateIdentity.saved";
+    public const string ProfileConfirmEmail = "updateIdentity.confirmEmail";
 }

@@ -23,6 +23,7 @@ public sealed class AuthActions
         Register = Action<RegisterRequest>(auth.RegisterAsync, log);
         ForgotPassword = Action<ForgotPasswordRequest>(auth.ForgotPasswordAsync, log);
         UpdatePassword = Action<UpdatePasswordRequest>(auth.UpdatePasswordAsync, log);
+        UpdateIdentity = Action<UpdateIdentityRequest>(auth.UpdateIdentityAsync, log);
         OnError = new AuthMutation<OnErrorRequest, OnErrorResult>(auth.OnErrorAsync, r => r.Error, e => new OnErrorResult { Error = e }, log);
     }
 
@@ -41,12 +42,15 @@ public sealed class AuthActions
     /// <summary>useUpdatePassword (the current URL's query parameters are merged in by the engine).</summary>
     public AuthMutation<UpdatePasswordRequest, AuthActionResult> UpdatePassword { get; }
 
+    /// <summary>useUpdateIdentity (the current URL's query parameters are merged in by the engine; on success every identity view reloads).</summary>
+    public AuthMutation<UpdateIdentityRequest, AuthActionResult> UpdateIdentity { get; }
+
     /// <summary>useOnError: hands an API error to the provider, which may log out or redirect.</summary>
     public AuthMutation<OnErrorRequest, OnErrorResult> OnError { get; }
 
     /// <summary>True while any of the actions runs.</summary>
     public bool IsPending =>
-        Login.IsPending || Logout.IsPending || Register.IsPending || ForgotPassword.IsPending || UpdatePassword.IsPending || OnError.IsPending;
+        Login.IsPending || Logout.IsPending || Register.IsPending || ForgotPassword.IsPending || UpdatePassword.IsPending || UpdateIdentity.IsPending || OnError.IsPending;
 
     /// <summary>True when an auth provider is available (useIsExistAuthentication).</summary>
     public bool IsProvided => _auth.IsProvided;
@@ -70,6 +74,10 @@ public sealed class AuthActions
     /// <summary>Sets a new password (shortcut for <see cref="UpdatePassword"/>).</summary>
     public Task<AuthActionResult> UpdatePasswordAsync(UpdatePasswordRequest? request = null, CancellationToken cancellationToken = default) =>
         UpdatePassword.RunAsync(request, cancellationToken);
+
+    /// <summary>Changes the signed-in user's profile (shortcut for <see cref="UpdateIdentity"/>).</summary>
+    public Task<AuthActionResult> UpdateIdentityAsync(UpdateIdentityRequest? request = null, CancellationToken cancellationToken = default) =>
+        UpdateIdentity.RunAsync(request, cancellationToken);
 
     /// <summary>Hands an API error to the provider (shortcut for <see cref="OnError"/>).</summary>
     public Task<OnErrorResult> OnErrorAsync(OnErrorRequest? request = null, CancellationToken cancellationToken = default) =>

@@ -16,6 +16,7 @@ internal static class AuthFeatureDetector
         (nameof(AuthProvider.UpdatePasswordAsync), typeof(UpdatePasswordRequest), AuthFeatures.UpdatePassword),
         (nameof(AuthProvider.GetIdentityAsync), typeof(IdentityRequest), AuthFeatures.Identity),
         (nameof(AuthProvider.GetPermissionsAsync), typeof(PermissionsRequest), AuthFeatures.Permissions),
+        (nameof(AuthProvider.UpdateIdentityAsync), typeof(UpdateIdentityRequest), AuthFeatures.UpdateIdentity),
     ];
 
     public static AuthFeatures Detect(Type providerType) => Cache.GetOrAdd(providerType, DetectUncached);

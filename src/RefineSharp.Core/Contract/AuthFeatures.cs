@@ -21,4 +21,7 @@ public enum AuthFeatures
 
     /// <summary>The provider overrides <see cref="AuthProvider.GetPermissionsAsync"/>.</summary>
     Permissions = 16,
+
+    /// <summary>The provider overrides <see cref="AuthProvider.UpdateIdentityAsync"/>.</summary>
+    UpdateIdentity = 32,
 }

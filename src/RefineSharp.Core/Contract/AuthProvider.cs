@@ -2,7 +2,7 @@ namespace RefineSharp;
 
 /// <summary>
 /// The one object that knows how to talk to an auth backend (refine's authProvider). Four members are required;
-/// the five virtual ones are optional: the engine finds out which ones a provider overrides and treats the rest as
+/// the six virtual ones are optional: the engine finds out which ones a provider overrides and treats the rest as
 /// unsupported (see <see cref="Features"/>). Expected outcomes are results, not exceptions.
 /// </summary>
 public abstract class AuthProvider
@@ -30,6 +30,13 @@ public abstract class AuthProvider
     /// <summary>Sets a new password (signed in, or with a reset code from the URL). Optional.</summary>
     public virtual Task<AuthActionResult> UpdatePasswordAsync(UpdatePasswordRequest request, CancellationToken cancellationToken = default) =>
         Task.FromResult(NotImplementedResult(nameof(UpdatePasswordAsync)));
+
+    /// <summary>
+    /// Changes the signed-in user's profile (name, email, avatar; refine's updateIdentity). Optional: override to
+    /// support it. The engine forgets the cached identity after a success, so every identity view shows the new values.
+    /// </summary>
+    public virtual Task<AuthActionResult> UpdateIdentityAsync(UpdateIdentityRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(NotImplementedResult(nameof(UpdateIdentityAsync)));
 
     /// <summary>Returns who the user is (any object; the ready providers return <see cref="UserIdentity"/>). Optional.</summary>
     public virtual Task<object?> GetIdentityAsync(IdentityRequest request, CancellationToken cancellationToken = default) =>

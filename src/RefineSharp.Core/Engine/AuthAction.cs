@@ -28,4 +28,8 @@ internal sealed record AuthAction(
     public static readonly AuthAction UpdatePassword = new(
         "updatePassword", "update-password-error", "update-password-success",
         "notifications.updatePassword.error.title", "notifications.updatePassword.error.description", "errors.notSupported.updatePassword");
+
+    public static readonly AuthAction UpdateIdentity = new(
+        "updateIdentity", "update-identity-error", "update-identity-success",
+        "notifications.updateIdentity.error.title", "notifications.updateIdentity.error.description", "errors.notSupported.updateIdentity");
 }

@@ -17,4 +17,7 @@ public enum AuthChangeReason
 
     /// <summary>A check answered differently from the last one.</summary>
     CheckChanged,
+
+    /// <summary>The user's profile changed (an identity update succeeded): the cached identity was forgotten, the session goes on.</summary>
+    IdentityUpdated,
 }

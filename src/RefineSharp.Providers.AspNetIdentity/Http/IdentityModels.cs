@@ -36,3 +36,6 @@ internal interface IWellFormed
     /// <summary>True when every value is present and within its range.</summary>
     bool IsWellFormed { get; }
 }
+
+/// <summary>The body of GET and POST /manage/profile (MapIdentityProfile in RefineSharp.Providers.AspNetIdentity.Server).</summary>
+internal sealed record ProfileResponse(string? Name, string? Avatar, string? Email, string? PendingEmail);

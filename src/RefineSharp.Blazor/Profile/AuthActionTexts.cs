@@ -1,0 +1,7 @@
+namespace RefineSharp.Blazor;
+
+/// <summary>Core text keys the profile form falls back to.</summary>
+internal static class AuthActionTexts
+{
+    public const string UpdateIdentityDescription = "notifications.updateIdentity.error.description";
+}
