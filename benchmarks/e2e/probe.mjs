@@ -7,15 +7,17 @@
 //   - the signed-in content is there with a box                                                  -> ready
 // The harness awaits the promises below instead of polling from Node (Playwright's waitFor* back-off would add tens of
 // ms of quantisation). A capture-phase click listener notes when the browser dispatches a click on the submit or the
-// logout control; the moment is copied to sessionStorage when the document goes away, so the next document can tell
+// logout control (single-page steps re-arm the mark first, see rearm); the moment is copied to sessionStorage when the document goes away, so the next document can tell
 // how long the whole step took.
 export function probe(cfg) {
   if (window.__bench) return;
   const st = (window.__bench = { marks: {} });
   const waiters = {};
-  for (const name of ["form", "interactive", "ready"]) {
+  const arm = (name) => {
+    delete st.marks[name];
     st[name] = new Promise((resolve) => (waiters[name] = resolve));
-  }
+  };
+  for (const name of ["form", "interactive", "ready"]) arm(name);
   const shown = (el) => {
     const r = el.getBoundingClientRect();
     return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== "hidden";
@@ -58,9 +60,20 @@ export function probe(cfg) {
       clearInterval(poll);
     }
   };
-  mo = new MutationObserver(() => check("mutation"));
-  mo.observe(document, { childList: true, subtree: true, attributes: true });
-  poll = setInterval(() => check("poll"), 50);
+  const watch = () => {
+    mo = new MutationObserver(() => check("mutation"));
+    mo.observe(document, { childList: true, subtree: true, attributes: true });
+    poll = setInterval(() => check("poll"), 50);
+  };
+  watch();
+  // Before a step that stays in this document (a single-page app's logout), the harness re-arms the mark it awaits;
+  // it must not be there at that moment (the step has not happened yet).
+  st.rearm = (name) => {
+    arm(name);
+    mo.disconnect();
+    clearInterval(poll);
+    watch();
+  };
   document.addEventListener("DOMContentLoaded", () => check("domcontentloaded"));
   window.addEventListener("load", () => check("load"));
   window.addEventListener(

@@ -235,6 +235,7 @@ async function oneRun(browser, app, opts) {
     }
     out.lost_input = await fill(page, app);
     const submit = await centre(page, app.submitSelector);
+    await page.evaluate(() => window.__bench.rearm("ready"));
     phase = "login";
     await page.mouse.click(submit.x, submit.y);
     const ready = await awaitMark(page, "ready", opts.timeoutMs);
@@ -262,6 +263,7 @@ async function oneRun(browser, app, opts) {
       // Untimed: a Blazor Server button does nothing before its circuit is attached.
       if (app.beforeLogoutSelector) await page.locator(app.beforeLogoutSelector).first().waitFor({ state: "attached", timeout: opts.timeoutMs });
       const logout = await centre(page, app.logoutSelector);
+      await page.evaluate(() => window.__bench.rearm("form"));
       phase = "logout";
       await page.mouse.click(logout.x, logout.y);
       const form = await awaitMark(page, "form", opts.timeoutMs);
