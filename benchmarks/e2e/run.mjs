@@ -16,7 +16,7 @@
 //                [--timer-dir ../shared/tools/login-timer] [--out results.json] [--max-minutes 20] [--timeout-ms 30000]
 //
 // --smoke: 1 run, no warm-up, no ratios needed; for CI (see docs/performance.md for its duration).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +24,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { probe } from "./probe.mjs";
+import { log, run, start, stopAll, waitHttp } from "./processes.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -79,45 +80,6 @@ function summarize(values) {
   if (!v.length) return null;
   return { n: v.length, median: r1(pct(v, 0.5)), p90: r1(pct(v, 0.9)), min: r1(v[0]), max: r1(v[v.length - 1]) };
 }
-
-// ------------------------------------------------------------------ processes
-const children = [];
-function log(msg) { process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`); }
-
-function run(cmd, args, cwd) {
-  log(`${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}):\n${(r.stdout + r.stderr).slice(-3000)}`);
-}
-
-function start(name, cmd, args, cwd, env) {
-  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  const lines = [];
-  const keep = (chunk) => { for (const l of chunk.toString().split("\n")) if (l) lines.push(l); if (lines.length > 200000) lines.splice(0, 100000); };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  children.push(child);
-  return { name, child, lines };
-}
-
-async function waitHttp(url, deadlineMs, proc) {
-  const end = performance.now() + deadlineMs;
-  while (performance.now() < end) {
-    if (proc && proc.child.exitCode !== null) throw new Error(`${proc.name} exited: ${proc.lines.slice(-20).join("\n")}`);
-    try {
-      const r = await fetch(url, { redirect: "manual" });
-      if (r.status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${deadlineMs} ms${proc ? ":\n" + proc.lines.slice(-20).join("\n") : ""}`);
-}
-
-function stopAll() {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-}
-process.on("exit", stopAll);
-process.on("SIGINT", () => { stopAll(); process.exit(130); });
 
 // ------------------------------------------------------------------ apps
 async function prepare(opts, apps) {
@@ -285,13 +247,15 @@ async function oneRun(browser, app, opts) {
 
 async function transfer(entries) {
   let bytes = 0, count = 0;
-  const encodings = {};
+  const encodings = {}, files = [];
   for (const { req } of entries) {
     if (req.url().startsWith("data:")) continue;
     count++;
     try {
       const s = await req.sizes();
-      bytes += Math.max(0, s.responseBodySize) + Math.max(0, s.responseHeadersSize);
+      const size = Math.max(0, s.responseBodySize) + Math.max(0, s.responseHeadersSize);
+      bytes += size;
+      files.push({ path: new URL(req.url()).pathname, bytes: size });
       const res = await req.response();
       const ext = (new URL(req.url()).pathname.match(/\.([a-z0-9]+)$/i) || [, "(none)"])[1];
       const enc = (res && (await res.headerValue("content-encoding"))) || "identity";
@@ -299,7 +263,8 @@ async function transfer(entries) {
       encodings[key] = (encodings[key] || 0) + 1;
     } catch {}
   }
-  return { bytes, requests: count, encodings };
+  files.sort((a, b) => b.bytes - a.bytes);
+  return { bytes, requests: count, encodings, largest: files.slice(0, 12) };
 }
 
 // ------------------------------------------------------------------ Server-Timing summaries
@@ -408,6 +373,7 @@ async function main() {
       first_interactive_bytes: summarize(m.map((r) => r.first_interactive?.bytes)),
       first_interactive_requests: summarize(m.map((r) => r.first_interactive?.requests)),
       first_interactive_encodings: m.find((r) => r.first_interactive)?.first_interactive.encodings ?? null,
+      first_interactive_largest: m.find((r) => r.first_interactive)?.first_interactive.largest ?? null,
       server_timing: serverTimingSummary(m),
     };
     if (apps[name].env?.Demo__ServerTiming && opts.serverTiming) summary[name].circuit_timing = circuitSummary(procs[name].lines);
@@ -453,6 +419,7 @@ function printTable(r) {
       lines.push(`${name} per circuit (${s.circuit_timing.circuits} circuits): ` + Object.entries(s.circuit_timing.parts).map(([p, v]) => `${p} ${v.ms.median} ms/${v.calls.median}`).join(", "));
     }
     if (s.first_interactive_encodings) lines.push(`${name} first-interactive responses by type:encoding: ${JSON.stringify(s.first_interactive_encodings)}`);
+    if (s.first_interactive_largest) lines.push(`${name} largest first-interactive responses (B): ${s.first_interactive_largest.map((f) => `${f.path.split("/").pop()} ${f.bytes}`).join(", ")}`);
   }
   lines.push(`prepare ${r.seconds.prepare} s, measure ${r.seconds.measure} s, load average at end ${r.machine.loadavg_at_end.join(" ")}`);
   console.log(lines.join("\n"));
