@@ -70,6 +70,13 @@ if (DemoRedis.IsConfigured(builder.Configuration))
     builder.Services.AddDemoRedis(builder.Configuration);
 }
 
+// Opt-in Server-Timing (benchmarks/e2e, docs/performance.md): hash, session store, database and API-call parts of each
+// request. Off unless Demo:ServerTiming is true; it wraps the store and hasher registered above, so it comes after them.
+if (builder.Configuration.GetValue<bool>("Demo:ServerTiming"))
+{
+    builder.Services.AddRefineServerTiming();
+}
+
 builder.Services.AddHealthChecks();
 
 // The client refreshes an access token 30 s before it expires; Demo:TokenRefreshSkew ("00:00:00") lets the browser
@@ -92,6 +99,12 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
 var app = builder.Build();
+
+// First in the pipeline when opted in, so its total covers everything below.
+if (app.Configuration.GetValue<bool>("Demo:ServerTiming"))
+{
+    app.UseRefineServerTiming();
+}
 
 if (!app.Environment.IsDevelopment())
 {
