@@ -53,7 +53,7 @@ public sealed class FreshAppTests(PackageFeed feed)
 
         using var guarded = await http.GetAsync(new Uri("/admin", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, guarded.StatusCode);
-        Assert.Equal("/login?to=%2Fadmin", guarded.Headers.Location?.OriginalString);
+        Assert.Equal(app.BaseUrl + "/login?to=%2Fadmin", guarded.Headers.Location?.OriginalString);
         Assert.DoesNotContain("data-admin", await guarded.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // A forged session cookie is no session: still the redirect, never the page.
@@ -74,6 +74,12 @@ public sealed class FreshAppTests(PackageFeed feed)
         await DotNet.RunAsync(dir, null, Step, "add", "package", "RefineSharp.Testing", "--version", feed.Version);
         await DotNet.RunAsync(dir, null, Step, "build", "-c", "Release", "-nologo");
 
-        Assert.True(File.Exists(Path.Combine(dir, "bin", "Release", "net10.0", "RefineSharp.Testing.dll")));
+        // The code calls RefineSharp.Testing's bUnit helpers, so it compiled against the package and its siblings.
+        Assert.True(File.Exists(Path.Combine(dir, "bin", "Release", "net10.0", "FreshApp.Tests.dll")));
+        var assets = await File.ReadAllTextAsync(Path.Combine(dir, "obj", "project.assets.json"));
+        foreach (var id in new[] { "RefineSharp.Testing", "RefineSharp.Blazor", "RefineSharp.Core" })
+        {
+            Assert.Contains($"\"{id}/{feed.Version}\"", assets, StringComparison.Ordinal);
+        }
     }
 }
