@@ -23,6 +23,46 @@ public sealed class TemplateHive(PackageFeed feed)
         Assert.Contains("refinesharp", output, StringComparison.Ordinal);
     }
 
+    private readonly SemaphoreSlim _buildOnce = new(1, 1);
+    private Task? _built;
+
+    /// <summary>
+    /// Instantiates every combination and builds them all in one `dotnet build` of a solution listing their hosts: one
+    /// restore and one MSBuild run instead of one per app, which matters on 2 shared cores. Runs once; later calls wait for it.
+    /// </summary>
+    public async Task BuildAllAsync(IEnumerable<(string RenderMode, string Provider)> combinations)
+    {
+        await _buildOnce.WaitAsync();
+        try
+        {
+            _built ??= BuildAsync([.. combinations]);
+        }
+        finally
+        {
+            _buildOnce.Release();
+        }
+
+        await _built;
+    }
+
+    public static string AppName(string renderMode, string provider) => $"Smoke{renderMode}{provider}";
+
+    private async Task BuildAsync(IReadOnlyList<(string RenderMode, string Provider)> combinations)
+    {
+        var hosts = new List<string>();
+        foreach (var (renderMode, provider) in combinations)
+        {
+            var name = AppName(renderMode, provider);
+            await NewAsync("refinesharp", "-n", name, "-o", name, "--render-mode", renderMode, "--provider", provider);
+            hosts.Add(Path.Combine(Apps, name, name, name + ".csproj"));
+        }
+
+        var solution = Path.Combine(Apps, "apps.slnx");
+        await File.WriteAllTextAsync(solution, "<Solution>\n" + string.Concat(hosts.Select(h => $"  <Project Path=\"{h}\" />\n")) + "</Solution>\n");
+        var log = await DotNet.RunAsync(Apps, null, TimeSpan.FromMinutes(6), "build", solution, "-c", "Release", "-nologo");
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Artifacts, "template-build.log"), log);
+    }
+
     /// <summary>Runs <c>dotnet new</c> with this hive.</summary>
     public Task<string> NewAsync(params string[] args) =>
         DotNet.RunAsync(Apps, null, TimeSpan.FromMinutes(2), ["new", .. args, "--debug:custom-hive", Directory]);

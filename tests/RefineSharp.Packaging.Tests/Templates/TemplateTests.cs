@@ -32,16 +32,13 @@ public sealed class TemplateTests(PackageFeed feed)
     public async Task Template_Combination_BuildsAndSignsInAndOut(string renderMode, string provider)
     {
         var hive = await HiveAsync();
-        var name = $"Smoke{renderMode}{provider}";
-        await hive.NewAsync("refinesharp", "-n", name, "-o", name, "--render-mode", renderMode, "--provider", provider);
-
+        await hive.BuildAllAsync(Combinations.Select(row => ((string)row[0], (string)row[1])));
+        var name = TemplateHive.AppName(renderMode, provider);
         var solutionDir = Path.Combine(hive.Apps, name);
         var hostDir = Path.Combine(solutionDir, name);
-        AssertNoTemplateLeftovers(solutionDir, name);
         Assert.Equal(renderMode != "Server", Directory.Exists(Path.Combine(solutionDir, name + ".Client")));
         Assert.Equal(provider == "Identity", Directory.Exists(Path.Combine(hostDir, "Data")));
-
-        await DotNet.RunAsync(hostDir, null, TimeSpan.FromMinutes(4), "build", "-c", "Release", "-nologo");
+        AssertNoTemplateLeftovers(solutionDir, name);
 
         await using var app = await AppProcess.StartAsync(hostDir, name, "template-" + name);
         var (playwright, browser) = await Browser.LaunchAsync();
@@ -130,7 +127,11 @@ public sealed class TemplateTests(PackageFeed feed)
 
     private static void AssertNoTemplateLeftovers(string directory, string name)
     {
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        var sources = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.EndsWith(".db", StringComparison.Ordinal));
+        foreach (var file in sources)
         {
             var text = File.ReadAllText(file);
             Assert.DoesNotContain("RefineSharp.App", text, StringComparison.Ordinal);
