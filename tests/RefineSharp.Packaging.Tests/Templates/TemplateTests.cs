@@ -53,6 +53,28 @@ public sealed class TemplateTests(PackageFeed feed)
         }
     }
 
+    [Fact]
+    public async Task Template_Defaults_AreServerAndInMemory_AndHelpListsTheDocumentedChoices()
+    {
+        var hive = await HiveAsync();
+        var help = await hive.NewAsync("refinesharp", "--help");
+        foreach (var expected in new[] { "--render-mode", "Server", "WebAssembly", "Auto", "--provider", "InMemory", "Identity" })
+        {
+            Assert.Contains(expected, help, StringComparison.Ordinal);
+        }
+
+        var name = "Defaults" + Guid.NewGuid().ToString("N")[..6];
+        await hive.NewAsync("refinesharp", "-n", name, "-o", name);
+        var host = Path.Combine(hive.Apps, name, name);
+        Assert.False(Directory.Exists(Path.Combine(hive.Apps, name, name + ".Client")), "Server: one project");
+        Assert.True(File.Exists(Path.Combine(host, "Components", "AppUsers.cs")), "InMemory: the accounts in code");
+        Assert.False(Directory.Exists(Path.Combine(host, "Data")), "InMemory: no database");
+        var program = await File.ReadAllTextAsync(Path.Combine(host, "Program.cs"));
+        Assert.Contains("AddInteractiveServerComponents()", program, StringComparison.Ordinal);
+        Assert.DoesNotContain("WebAssembly", program, StringComparison.Ordinal);
+        Assert.DoesNotContain("AddServerSessions", program, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--render-mode", "Hybrid")]
     [InlineData("--provider", "Oidc")]
