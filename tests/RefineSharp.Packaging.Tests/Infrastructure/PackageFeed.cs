@@ -10,7 +10,7 @@ namespace RefineSharp.Packaging.Tests.Infrastructure;
 /// </summary>
 public sealed class PackageFeed : IAsyncLifetime
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
 
     public string Root { get; } = Directory.CreateTempSubdirectory("refinesharp-packaging-").FullName;
 

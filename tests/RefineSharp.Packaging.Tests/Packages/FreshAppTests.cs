@@ -11,7 +11,7 @@ namespace RefineSharp.Packaging.Tests.Packages;
 [Collection(PackagingCollection.Name)]
 public sealed class FreshAppTests(PackageFeed feed)
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(6);
 
     private static readonly string[] AppPackages =
     [
