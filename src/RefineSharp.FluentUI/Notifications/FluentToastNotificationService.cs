@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using Microsoft.FluentUI.AspNetCore.Components;
+using RefineSharp.Blazor;
+using FluentNotifications = Microsoft.FluentUI.AspNetCore.Components.INotificationService;
+
+namespace RefineSharp.FluentUI;
+
+/// <summary>
+/// refine's notifications as Fluent UI toasts: each <see cref="AuthNotification"/> becomes a toast whose id is its key
+/// (a newer one with the same key replaces it), success as <see cref="ToastIntent.Success"/>, errors as
+/// <see cref="ToastIntent.Error"/>, closed after <see cref="RefineBlazorOptions.SuccessNotificationDuration"/> or
+/// <see cref="RefineBlazorOptions.ErrorNotificationDuration"/>. Needs Fluent's providers (<c>&lt;FluentProviders /&gt;</c>) in the layout.
+/// </summary>
+public sealed class FluentToastNotificationService : RefineSharp.INotificationService
+{
+    private readonly FluentNotifications _fluent;
+    private readonly RefineBlazorOptions _options;
+
+    /// <summary>Creates the service; normally resolved from DI after <c>AddFluentUINotifications()</c>.</summary>
+    public FluentToastNotificationService(FluentNotifications fluent, IOptions<RefineBlazorOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(fluent);
+        ArgumentNullException.ThrowIfNull(options);
+        _fluent = fluent;
+        _options = options.Value;
+    }
+
+    /// <inheritdoc />
+    public void Open(AuthNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var success = notification.Type == NotificationType.Success;
+        TimeSpan? lifetime = success ? _options.SuccessNotificationDuration : _options.ErrorNotificationDuration;
+        _ = ShowAsync(notification, success, lifetime);
+    }
+
+    /// <inheritdoc />
+    public void Close(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _ = CloseAsync(key);
+    }
+
+    // The toast's task completes only when it closes; the engine must not wait for that, and a toast that cannot be
+    // shown (no provider rendered, the circuit going away) must not break a sign-in.
+    private async Task ShowAsync(AuthNotification notification, bool success, TimeSpan? lifetime)
+    {
+        try
+        {
+            await CloseAsync(notification.Key);
+            await _fluent.ShowToastAsync(o =>
+            {
+                o.Id = notification.Key;
+                o.Intent = success ? ToastIntent.Success : ToastIntent.Error;
+                o.Title = notification.Message;
+                o.Message = notification.Description;
+                o.Politeness = success ? ToastPoliteness.Polite : ToastPoliteness.Assertive;
+                o.AllowDismiss = true;
+                o.Lifetime = lifetime is { } due && due > TimeSpan.Zero ? due : Timeout.InfiniteTimeSpan;
+            });
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or TaskCanceledException)
+        {
+            // Notifications are a nicety; see above.
+        }
+    }
+
+    private async Task CloseAsync(string key)
+    {
+        try
+        {
+            if (_fluent.GetToastInstance(key) is { } open)
+            {
+                await _fluent.CloseAsync(open, null!);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or TaskCanceledException)
+        {
+            // Already gone.
+        }
+    }
+}
