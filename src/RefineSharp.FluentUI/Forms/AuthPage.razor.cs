@@ -23,6 +23,11 @@ public sealed partial class AuthPage
         ? new() { ["aria-busy"] = "true", ["data-refine-submit"] = true }
         : new() { ["data-refine-submit"] = true };
 
+    // The same ARIA as the headless input: invalid, and described by its message, after a failed submit.
+    private Dictionary<string, object> InputAttributes(AuthFormField input) => ErrorOf(input.Id) is null
+        ? []
+        : new() { ["aria-invalid"] = "true", ["aria-describedby"] = input.ErrorId };
+
     /// <inheritdoc />
     protected override ValueTask FocusFieldAsync(string fieldId) =>
         _fields.TryGetValue(fieldId, out var field) ? field.Element.FocusAsync() : ValueTask.CompletedTask;

@@ -15,6 +15,9 @@ public sealed class FluentToastNotificationService : RefineSharp.INotificationSe
 {
     private readonly FluentNotifications _fluent;
     private readonly RefineBlazorOptions _options;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _shown = new(StringComparer.Ordinal);
+    private long _sequence;
 
     /// <summary>Creates the service; normally resolved from DI after <c>AddFluentUINotifications()</c>.</summary>
     public FluentToastNotificationService(FluentNotifications fluent, IOptions<RefineBlazorOptions> options)
@@ -31,26 +34,51 @@ public sealed class FluentToastNotificationService : RefineSharp.INotificationSe
         ArgumentNullException.ThrowIfNull(notification);
         var success = notification.Type == NotificationType.Success;
         TimeSpan? lifetime = success ? _options.SuccessNotificationDuration : _options.ErrorNotificationDuration;
-        _ = ShowAsync(notification, success, lifetime);
+
+        // Each toast gets an id of its own (Fluent closes a toast asynchronously, so reusing the key as the id could
+        // close the newer one); the key maps to the toast shown last, which replaces the one before.
+        string id;
+        string? previous;
+        lock (_gate)
+        {
+            id = $"{notification.Key}-{++_sequence}";
+            _shown.Remove(notification.Key, out previous);
+            _shown[notification.Key] = id;
+        }
+
+        if (previous is not null)
+        {
+            _ = CloseToastAsync(previous);
+        }
+
+        _ = ShowAsync(id, notification, success, lifetime);
     }
 
     /// <inheritdoc />
     public void Close(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        _ = CloseAsync(key);
+        string? id;
+        lock (_gate)
+        {
+            _shown.Remove(key, out id);
+        }
+
+        if (id is not null)
+        {
+            _ = CloseToastAsync(id);
+        }
     }
 
     // The toast's task completes only when it closes; the engine must not wait for that, and a toast that cannot be
     // shown (no provider rendered, the circuit going away) must not break a sign-in.
-    private async Task ShowAsync(AuthNotification notification, bool success, TimeSpan? lifetime)
+    private async Task ShowAsync(string id, AuthNotification notification, bool success, TimeSpan? lifetime)
     {
         try
         {
-            await CloseAsync(notification.Key);
             await _fluent.ShowToastAsync(o =>
             {
-                o.Id = notification.Key;
+                o.Id = id;
                 o.Intent = success ? ToastIntent.Success : ToastIntent.Error;
                 o.Title = notification.Message;
                 o.Message = notification.Description;
@@ -65,11 +93,11 @@ public sealed class FluentToastNotificationService : RefineSharp.INotificationSe
         }
     }
 
-    private async Task CloseAsync(string key)
+    private async Task CloseToastAsync(string id)
     {
         try
         {
-            if (_fluent.GetToastInstance(key) is { } open)
+            if (_fluent.GetToastInstance(id) is { } open)
             {
                 await _fluent.CloseAsync(open, null!);
             }
