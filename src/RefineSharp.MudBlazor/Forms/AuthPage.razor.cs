@@ -16,7 +16,8 @@ public sealed partial class AuthPage
 
     private Dictionary<string, object?> SummaryAttributes { get; } = new() { ["data-refine-error-summary"] = true, ["role"] = "alert" };
 
-    private Dictionary<string, object?> RememberAttributes { get; } = new() { ["data-refine-field"] = RememberFieldId };
+    // MudBlazor puts these on the checkbox's native <input>, so a static form posts it as "remember=on".
+    private Dictionary<string, object?> RememberAttributes { get; } = new() { ["id"] = RememberFieldId, ["name"] = RememberFieldId };
 
     private Dictionary<string, object?> SubmitAttributes => new() { ["aria-busy"] = IsPending ? "true" : null, ["data-refine-submit"] = true };
 

@@ -1,4 +1,5 @@
 using global::MudBlazor;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RefineSharp.Blazor;
 
@@ -12,15 +13,20 @@ namespace RefineSharp.MudBlazor;
 /// </summary>
 public sealed class MudSnackbarNotificationService : INotificationService
 {
-    private readonly ISnackbar _snackbar;
+    private readonly Lazy<ISnackbar> _snackbar;
     private readonly RefineBlazorOptions _options;
 
     /// <summary>Creates the service; normally resolved from DI after <c>AddMudBlazorNotifications()</c>.</summary>
-    public MudSnackbarNotificationService(ISnackbar snackbar, IOptions<RefineBlazorOptions> options)
+    /// <remarks>
+    /// MudBlazor's snackbar needs an initialized NavigationManager, which a request has only once a component renders;
+    /// the engine is also resolved earlier (server-side sessions check the session in middleware), so the snackbar is
+    /// resolved at the first notification, not here.
+    /// </remarks>
+    public MudSnackbarNotificationService(IServiceProvider services, IOptions<RefineBlazorOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(snackbar);
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        _snackbar = snackbar;
+        _snackbar = new Lazy<ISnackbar>(services.GetRequiredService<ISnackbar>, LazyThreadSafetyMode.PublicationOnly);
         _options = options.Value;
     }
 
@@ -31,9 +37,14 @@ public sealed class MudSnackbarNotificationService : INotificationService
         var success = notification.Type == NotificationType.Success;
         var lifetime = success ? _options.SuccessNotificationDuration : _options.ErrorNotificationDuration;
 
+        if (Snackbar() is not { } snackbar)
+        {
+            return;
+        }
+
         // MudBlazor keeps the first snackbar of a key and drops a later duplicate; refine replaces it, so remove first.
-        _snackbar.RemoveByKey(notification.Key);
-        _snackbar.Add(Message(notification), success ? Severity.Success : Severity.Error, o =>
+        snackbar.RemoveByKey(notification.Key);
+        snackbar.Add(Message(notification), success ? Severity.Success : Severity.Error, o =>
         {
             o.RequireInteraction = lifetime is not { } due || due <= TimeSpan.Zero;
             if (lifetime is { } visible && visible > TimeSpan.Zero)
@@ -50,7 +61,21 @@ public sealed class MudSnackbarNotificationService : INotificationService
     public void Close(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        _snackbar.RemoveByKey(key);
+        Snackbar()?.RemoveByKey(key);
+    }
+
+    // Outside a rendering component (middleware, before the page's NavigationManager exists) there is no snackbar to
+    // show anything in; a notification then is dropped, never an exception thrown into a sign-in.
+    private ISnackbar? Snackbar()
+    {
+        try
+        {
+            return _snackbar.Value;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string Message(AuthNotification notification) =>
