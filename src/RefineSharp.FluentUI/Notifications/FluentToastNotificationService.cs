@@ -10,19 +10,25 @@ namespace RefineSharp.FluentUI;
 /// (a newer one with the same key replaces it), success as <see cref="ToastIntent.Success"/>, errors as
 /// <see cref="ToastIntent.Error"/>, closed after <see cref="RefineBlazorOptions.SuccessNotificationDuration"/> or
 /// <see cref="RefineBlazorOptions.ErrorNotificationDuration"/>. Needs Fluent's providers (<c>&lt;FluentProviders /&gt;</c>) in the layout.
+/// Every notification is also kept in the <see cref="RefineNotificationStore"/>, which a statically rendered page (a
+/// sign-in form post, and the page after its redirect) shows with <see cref="RefineFluentNotifications"/>: a toast needs
+/// an interactive page.
 /// </summary>
 public sealed class FluentToastNotificationService : RefineSharp.INotificationService
 {
     private readonly FluentNotifications _fluent;
     private readonly RefineBlazorOptions _options;
+    private readonly RefineNotificationStore _store;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _shown = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <summary>Creates the service; normally resolved from DI after <c>AddFluentUINotifications()</c>.</summary>
-    public FluentToastNotificationService(FluentNotifications fluent, IOptions<RefineBlazorOptions> options)
+    public FluentToastNotificationService(FluentNotifications fluent, RefineNotificationStore store, IOptions<RefineBlazorOptions> options)
     {
         ArgumentNullException.ThrowIfNull(fluent);
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
         ArgumentNullException.ThrowIfNull(options);
         _fluent = fluent;
         _options = options.Value;
@@ -34,6 +40,7 @@ public sealed class FluentToastNotificationService : RefineSharp.INotificationSe
         ArgumentNullException.ThrowIfNull(notification);
         var success = notification.Type == NotificationType.Success;
         TimeSpan? lifetime = success ? _options.SuccessNotificationDuration : _options.ErrorNotificationDuration;
+        _store.Open(notification);
 
         // Each toast gets an id of its own (Fluent closes a toast asynchronously, so reusing the key as the id could
         // close the newer one); the key maps to the toast shown last, which replaces the one before.
@@ -58,6 +65,7 @@ public sealed class FluentToastNotificationService : RefineSharp.INotificationSe
     public void Close(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        _store.Close(key);
         string? id;
         lock (_gate)
         {

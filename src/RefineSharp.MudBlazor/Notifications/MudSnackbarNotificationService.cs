@@ -10,11 +10,15 @@ namespace RefineSharp.MudBlazor;
 /// its key (a newer one with the same key replaces it), success as <see cref="Severity.Success"/>, errors as
 /// <see cref="Severity.Error"/>, closed after <see cref="RefineBlazorOptions.SuccessNotificationDuration"/> or
 /// <see cref="RefineBlazorOptions.ErrorNotificationDuration"/>. Needs a <c>&lt;MudSnackbarProvider /&gt;</c> in the layout.
+/// Every notification is also kept in the <see cref="RefineNotificationStore"/>, which a statically rendered page (a
+/// sign-in form post, and the page after its redirect) shows with <see cref="RefineMudNotifications"/>: a snackbar needs
+/// an interactive page.
 /// </summary>
 public sealed class MudSnackbarNotificationService : INotificationService
 {
     private readonly Lazy<ISnackbar> _snackbar;
     private readonly RefineBlazorOptions _options;
+    private readonly RefineNotificationStore _store;
 
     /// <summary>Creates the service; normally resolved from DI after <c>AddMudBlazorNotifications()</c>.</summary>
     /// <remarks>
@@ -22,10 +26,12 @@ public sealed class MudSnackbarNotificationService : INotificationService
     /// the engine is also resolved earlier (server-side sessions check the session in middleware), so the snackbar is
     /// resolved at the first notification, not here.
     /// </remarks>
-    public MudSnackbarNotificationService(IServiceProvider services, IOptions<RefineBlazorOptions> options)
+    public MudSnackbarNotificationService(IServiceProvider services, RefineNotificationStore store, IOptions<RefineBlazorOptions> options)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
+        _store = store;
         _snackbar = new Lazy<ISnackbar>(services.GetRequiredService<ISnackbar>, LazyThreadSafetyMode.PublicationOnly);
         _options = options.Value;
     }
@@ -37,6 +43,7 @@ public sealed class MudSnackbarNotificationService : INotificationService
         var success = notification.Type == NotificationType.Success;
         var lifetime = success ? _options.SuccessNotificationDuration : _options.ErrorNotificationDuration;
 
+        _store.Open(notification);
         if (Snackbar() is not { } snackbar)
         {
             return;
@@ -61,6 +68,7 @@ public sealed class MudSnackbarNotificationService : INotificationService
     public void Close(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        _store.Close(key);
         Snackbar()?.RemoveByKey(key);
     }
 

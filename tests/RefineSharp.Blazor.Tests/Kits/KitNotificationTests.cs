@@ -17,6 +17,9 @@ public abstract class KitNotificationSuite : RefineTestBase, IAsyncLifetime
 
     protected abstract Type ServiceType { get; }
 
+    /// <summary>The kit's outlet for statically rendered pages.</summary>
+    protected abstract Type StaticOutlet { get; }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
@@ -75,9 +78,42 @@ public abstract class KitNotificationSuite : RefineTestBase, IAsyncLifetime
         Assert.DoesNotContain("never-opened", outlet.Markup, StringComparison.Ordinal);
     }
 
-    private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderOutlet() => Render(b =>
+    [Fact]
+    public void Open_OnAStaticPage_ShowsInTheKitsStaticOutlet_AndFeedsTheStoreTheFlashCookieCarries()
     {
-        b.OpenComponent(0, Outlet);
+        Prerender();
+        var outlet = RenderOutlet(StaticOutlet);
+        var service = Services.GetRequiredService<RefineSharp.INotificationService>();
+
+        OnRenderer(() => service.Open(new AuthNotification("forgot-password-success", NotificationType.Success, "Reset link sent", "Check your inbox")));
+
+        outlet.WaitForAssertion(() =>
+        {
+            var shown = outlet.Find("[data-notification-key=forgot-password-success]");
+            Assert.Equal("status", shown.GetAttribute("role"));
+            Assert.Contains("Reset link sent", shown.TextContent, StringComparison.Ordinal);
+        });
+        Assert.Equal("forgot-password-success", Assert.Single(Services.GetRequiredService<RefineNotificationStore>().Current).Key);
+
+        OnRenderer(() => service.Close("forgot-password-success"));
+        outlet.WaitForAssertion(() => Assert.Empty(outlet.FindAll("[data-notification-key]")));
+        Assert.Empty(Services.GetRequiredService<RefineNotificationStore>().Current);
+    }
+
+    [Fact]
+    public void StaticOutlet_WhenInteractive_LeavesNotificationsToTheKit()
+    {
+        var outlet = RenderOutlet(StaticOutlet);
+        var service = Services.GetRequiredService<RefineSharp.INotificationService>();
+
+        OnRenderer(() => service.Open(new AuthNotification("login-error", NotificationType.Error, "Login Error", null)));
+
+        Assert.Empty(outlet.FindAll("[data-notification-key]"));
+    }
+
+    private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderOutlet(Type? type = null) => Render(b =>
+    {
+        b.OpenComponent(0, type ?? Outlet);
         b.CloseComponent();
     });
 }
@@ -94,6 +130,8 @@ public sealed class MudSnackbarNotificationTests : KitNotificationSuite
     protected override Type Outlet => typeof(MudSnackbarProvider);
 
     protected override Type ServiceType => typeof(RefineSharp.MudBlazor.MudSnackbarNotificationService);
+
+    protected override Type StaticOutlet => typeof(RefineSharp.MudBlazor.RefineMudNotifications);
 }
 
 public sealed class FluentToastNotificationTests : KitNotificationSuite
@@ -108,4 +146,6 @@ public sealed class FluentToastNotificationTests : KitNotificationSuite
     protected override Type Outlet => typeof(FluentProviders);
 
     protected override Type ServiceType => typeof(RefineSharp.FluentUI.FluentToastNotificationService);
+
+    protected override Type StaticOutlet => typeof(RefineSharp.FluentUI.RefineFluentNotifications);
 }
