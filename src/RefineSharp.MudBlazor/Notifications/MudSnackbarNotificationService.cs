@@ -43,9 +43,11 @@ public sealed class MudSnackbarNotificationService : INotificationService
         var success = notification.Type == NotificationType.Success;
         var lifetime = success ? _options.SuccessNotificationDuration : _options.ErrorNotificationDuration;
 
-        _store.Open(notification);
+        // The snackbar first: the store's Changed event re-renders RefineMudNotifications, which leaves out what the
+        // snackbar already shows.
         if (Snackbar() is not { } snackbar)
         {
+            _store.Open(notification);
             return;
         }
 
@@ -62,6 +64,7 @@ public sealed class MudSnackbarNotificationService : INotificationService
             o.ShowCloseIcon = true;
             o.SnackbarVariant = Variant.Filled;
         }, notification.Key);
+        _store.Open(notification);
     }
 
     /// <inheritdoc />
@@ -73,7 +76,7 @@ public sealed class MudSnackbarNotificationService : INotificationService
     }
 
     // Outside a rendering component (middleware, before the page's NavigationManager exists) there is no snackbar to
-    // show anything in; a notification then is dropped, never an exception thrown into a sign-in.
+    // show anything in; a notification then stays in the store only, never an exception thrown into a sign-in.
     private ISnackbar? Snackbar()
     {
         try
@@ -86,6 +89,7 @@ public sealed class MudSnackbarNotificationService : INotificationService
         }
     }
 
-    private static string Message(AuthNotification notification) =>
+    /// <summary>The snackbar text of <paramref name="notification"/> (title and description).</summary>
+    internal static string Message(AuthNotification notification) =>
         string.IsNullOrEmpty(notification.Description) ? notification.Message : $"{notification.Message}: {notification.Description}";
 }

@@ -79,13 +79,27 @@ public abstract class KitNotificationSuite : RefineTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public void Open_OnAStaticPage_ShowsInTheKitsStaticOutlet_AndFeedsTheStoreTheFlashCookieCarries()
+    public void Open_KeepsTheStoreThatTheFlashCookieCarries()
+    {
+        var service = Services.GetRequiredService<RefineSharp.INotificationService>();
+        var store = Services.GetRequiredService<RefineNotificationStore>();
+
+        OnRenderer(() => service.Open(new AuthNotification("forgot-password-success", NotificationType.Success, "Reset link sent", null)));
+        Assert.Equal("forgot-password-success", Assert.Single(store.Current).Key);
+
+        OnRenderer(() => service.Close("forgot-password-success"));
+        Assert.Empty(store.Current);
+    }
+
+    [Fact]
+    public void StaticOutlet_OnAStaticPage_ShowsWhatTheFlashCookieRestored()
     {
         Prerender();
+        var store = Services.GetRequiredService<RefineNotificationStore>();
         var outlet = RenderOutlet(StaticOutlet);
-        var service = Services.GetRequiredService<RefineSharp.INotificationService>();
 
-        OnRenderer(() => service.Open(new AuthNotification("forgot-password-success", NotificationType.Success, "Reset link sent", "Check your inbox")));
+        // The flash cookie's middleware opens notifications in the store, not through the kit's service.
+        OnRenderer(() => store.Open(new AuthNotification("forgot-password-success", NotificationType.Success, "Reset link sent", "Check your inbox")));
 
         outlet.WaitForAssertion(() =>
         {
@@ -93,11 +107,8 @@ public abstract class KitNotificationSuite : RefineTestBase, IAsyncLifetime
             Assert.Equal("status", shown.GetAttribute("role"));
             Assert.Contains("Reset link sent", shown.TextContent, StringComparison.Ordinal);
         });
-        Assert.Equal("forgot-password-success", Assert.Single(Services.GetRequiredService<RefineNotificationStore>().Current).Key);
-
-        OnRenderer(() => service.Close("forgot-password-success"));
+        OnRenderer(() => store.Close("forgot-password-success"));
         outlet.WaitForAssertion(() => Assert.Empty(outlet.FindAll("[data-notification-key]")));
-        Assert.Empty(Services.GetRequiredService<RefineNotificationStore>().Current);
     }
 
     [Fact]
@@ -132,6 +143,19 @@ public sealed class MudSnackbarNotificationTests : KitNotificationSuite
     protected override Type ServiceType => typeof(RefineSharp.MudBlazor.MudSnackbarNotificationService);
 
     protected override Type StaticOutlet => typeof(RefineSharp.MudBlazor.RefineMudNotifications);
+
+    [Fact]
+    public void StaticOutlet_DoesNotRepeatWhatTheSnackbarShows()
+    {
+        Prerender();
+        var outlet = Render<RefineSharp.MudBlazor.RefineMudNotifications>();
+        var service = Services.GetRequiredService<RefineSharp.INotificationService>();
+
+        OnRenderer(() => service.Open(new AuthNotification("login-error", NotificationType.Error, "Login Error", "Invalid email or password.")));
+
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Login Error: Invalid email or password.");
+        Assert.Empty(outlet.FindAll("[data-notification-key]"));
+    }
 }
 
 public sealed class FluentToastNotificationTests : KitNotificationSuite
