@@ -36,6 +36,16 @@ internal sealed class SampleProject
         _ => new Dictionary<string, string>(),
         WarmUpWasmDemoAsync);
 
+    /// <summary>The UI-kits sample in <paramref name="kit"/> (Headless, MudBlazor or Fluent): Identity on a temporary SQLite file.</summary>
+    public static SampleProject KitsDemo(string kit) => new(
+        "RefineSharp.KitsDemo",
+        dataDirectory => new Dictionary<string, string>
+        {
+            ["KitsDemo__Database"] = Path.Combine(dataDirectory, "kits.db"),
+            ["Kit"] = kit,
+        },
+        async http => (await http.GetAsync(new Uri("login", UriKind.Relative))).EnsureSuccessStatusCode().Dispose());
+
     /// <summary>The project's name, which is also its folder under samples/ and its assembly name.</summary>
     public string Name { get; }
 

@@ -6,9 +6,9 @@ namespace RefineSharp.Blazor;
 /// The form as a plain HTML form post: rendered without interactivity (static server rendering, or before a circuit
 /// or WebAssembly has started), it posts its fields (never into the URL) and the server handles the submit in that
 /// request, through the same <see cref="AuthManager"/> call as the interactive form. With server-side sessions this
-/// is how sign-in works before any script has loaded, and with JavaScript off.
+/// is how sign-in works before any script has loaded, and with JavaScript off. Every kit's markup posts the same names.
 /// </summary>
-public sealed partial class AuthPage
+public abstract partial class AuthFormBase
 {
     /// <summary>The posted email (static form posts only).</summary>
     [SupplyParameterFromForm(Name = FormField.Email)]
@@ -29,9 +29,6 @@ public sealed partial class AuthPage
     /// <summary>The posted "Remember me" checkbox ("on" or "true" when ticked).</summary>
     [SupplyParameterFromForm(Name = FormField.Remember)]
     private string? PostedRemember { get; set; }
-
-    /// <summary>The name the static form posts under; one per page type, so two auth forms on a page stay apart.</summary>
-    private string StaticFormName => "refine-auth-" + TypeName;
 
     /// <summary>Takes a static form post's fields into the form's state before a server-side submit.</summary>
     private void TakePostedFields()
