@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RefineSharp.Telemetry;
 
 namespace RefineSharp;
 
@@ -29,6 +30,50 @@ internal sealed class ProviderInvoker
         where T : class?
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var started = _time.GetTimestamp();
+        var activity = RefineTelemetry.StartProviderCall(member);
+        return await InvokeCoreAsync(member, call, nullIsAnswer, started, activity, cancellationToken);
+    }
+
+    private async Task<ProviderOutcome<T>> InvokeCoreAsync<T>(
+        string member,
+        Func<CancellationToken, Task<T>?> call,
+        bool nullIsAnswer,
+        long started,
+        System.Diagnostics.Activity? activity,
+        CancellationToken cancellationToken)
+        where T : class?
+    {
+        // Telemetry (docs/telemetry.md): one span and one duration per call, tagged with fixed words only.
+        string outcome = "cancelled";
+        Exception? fault = null;
+        try
+        {
+            var result = await InvokeWithTimeoutAsync(member, call, nullIsAnswer, cancellationToken);
+            outcome = result.Kind switch
+            {
+                ProviderOutcomeKind.Returned => "returned",
+                ProviderOutcomeKind.ReturnedNull => "returned_null",
+                ProviderOutcomeKind.TimedOut => "timed_out",
+                _ => "threw",
+            };
+            fault = result.Exception;
+            return result;
+        }
+        finally
+        {
+            RefineTelemetry.ProviderCall(member, outcome, _time.GetElapsedTime(started));
+            RefineTelemetry.EndProviderCall(activity, outcome, fault);
+        }
+    }
+
+    private async Task<ProviderOutcome<T>> InvokeWithTimeoutAsync<T>(
+        string member,
+        Func<CancellationToken, Task<T>?> call,
+        bool nullIsAnswer,
+        CancellationToken cancellationToken)
+        where T : class?
+    {
         using var timeout = new CancellationTokenSource(_timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
