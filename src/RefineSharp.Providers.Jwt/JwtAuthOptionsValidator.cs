@@ -43,7 +43,7 @@ internal sealed class JwtAuthOptionsValidator : IValidateOptions<JwtAuthOptions>
 
         if (options.LoginEmailField == options.LoginPasswordField && !string.IsNullOrWhiteSpace(options.LoginEmailField))
         {
-            failures.Add($"JwtAuthOptions.LoginEmailField and LoginPasswordField are both \"{options.LoginEmailField}\": the password would overwrite the email. Give them different names.");
+            failures.Add($"JwtAuthOptions.LoginEmailField and LoginPasswordField are both \"{options.LoginEmailField}\": the password would overwrite the email. Give them different names: {Fix}LoginPasswordField = \"password\").");
         }
 
         LocalPath(failures, nameof(JwtAuthOptions.LoginPath), options.LoginPath);
