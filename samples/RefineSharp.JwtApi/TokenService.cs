@@ -50,6 +50,8 @@ public sealed class TokenService
             [
                 new Claim("sub", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim("fam", family),
+                // Unique per token: two tokens issued in the same second must still differ (clients compare them).
+                new Claim("jti", Guid.NewGuid().ToString("N")),
                 new Claim("gen", Generation(user.Id).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ]),
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
