@@ -30,22 +30,10 @@ internal sealed class ProviderInvoker
         where T : class?
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // Telemetry (docs/telemetry.md): one span and one duration per call, tagged with fixed words only.
         var started = _time.GetTimestamp();
         var activity = RefineTelemetry.StartProviderCall(member);
-        return await InvokeCoreAsync(member, call, nullIsAnswer, started, activity, cancellationToken);
-    }
-
-    private async Task<ProviderOutcome<T>> InvokeCoreAsync<T>(
-        string member,
-        Func<CancellationToken, Task<T>?> call,
-        bool nullIsAnswer,
-        long started,
-        System.Diagnostics.Activity? activity,
-        CancellationToken cancellationToken)
-        where T : class?
-    {
-        // Telemetry (docs/telemetry.md): one span and one duration per call, tagged with fixed words only.
-        string outcome = "cancelled";
+        var outcome = "cancelled";
         Exception? fault = null;
         try
         {
