@@ -61,7 +61,7 @@ public sealed class JwtAuthProvider : AuthProvider
         {
             if (!answer.Unreachable)
             {
-                JwtLog.UnexpectedStatus(_logger, _options.LoginEndpoint, (int)answer.Status!.Value);
+                JwtLog.UnexpectedStatus(_logger, _options.LoginEndpoint, (int)answer.Status!.Value, nameof(JwtAuthOptions.LoginEndpoint));
             }
 
             return AuthActionResult.Fail(ServiceError());
@@ -154,7 +154,7 @@ public sealed class JwtAuthProvider : AuthProvider
         {
             if (!answer.Unreachable && !answer.IsUnauthorized)
             {
-                JwtLog.UnexpectedStatus(_logger, _options.MeEndpoint, (int)answer.Status!.Value);
+                JwtLog.UnexpectedStatus(_logger, _options.MeEndpoint, (int)answer.Status!.Value, nameof(JwtAuthOptions.MeEndpoint));
             }
 
             return null;

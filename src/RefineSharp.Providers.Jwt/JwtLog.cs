@@ -14,8 +14,8 @@ internal static partial class JwtLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "JwtAuth: the {Endpoint} answer does not match the mapping: {Problem}. Fix the field name in AddJwtAuth(o => ...).")]
     public static partial void ShapeMismatch(ILogger logger, string endpoint, string problem);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "JwtAuth: {Endpoint} answered {Status}; expected a 2xx JSON answer. Check JwtAuthOptions endpoints.")]
-    public static partial void UnexpectedStatus(ILogger logger, string endpoint, int status);
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "JwtAuth: {Endpoint} answered {Status}; expected a 2xx JSON answer. Check JwtAuthOptions.{Setting} (and BaseAddress).")]
+    public static partial void UnexpectedStatus(ILogger logger, string endpoint, int status, string setting);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "JwtAuth: the API refused the sign-in ({Status}).")]
     public static partial void LoginRefused(ILogger logger, int status);

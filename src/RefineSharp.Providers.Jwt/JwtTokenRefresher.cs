@@ -37,7 +37,7 @@ internal sealed class JwtTokenRefresher : ITokenRefresher
         {
             if (!answer.Unreachable && !answer.IsRefusal)
             {
-                JwtLog.UnexpectedStatus(_logger, endpoint, (int)answer.Status!.Value);
+                JwtLog.UnexpectedStatus(_logger, endpoint, (int)answer.Status!.Value, nameof(JwtAuthOptions.RefreshEndpoint));
             }
 
             return null;

@@ -63,7 +63,8 @@ public sealed class JwtAuthProviderShapeTests : IAsyncLifetime
 
             var result = await app.LoginAsync("ann@example.com", "pw");
 
-            var expected = status is >= 200 and < 300 && HasStringAt(body, "accessToken");
+            // A 204 carries no body whatever the server tried to write.
+            var expected = status is >= 200 and < 300 and not 204 && HasStringAt(body, "accessToken");
             return result.Success == expected && (await app.Store.GetAsync() is not null) == expected;
         }, iter: 150, threads: 1);
     }
@@ -82,6 +83,20 @@ public sealed class JwtAuthProviderShapeTests : IAsyncLifetime
         Assert.Contains("JwtAuthOptions.AccessTokenField", logs, StringComparison.Ordinal);
         Assert.Contains("{ token, user }", logs, StringComparison.Ordinal);
         Assert.DoesNotContain("eyJ.a.b", logs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_WrongEndpointName_FailsAndTheLogNamesTheSetting()
+    {
+        _api.Answer = path => path == "/auth/login" ? (200, "application/json", """{ "accessToken": "a" }""") : (404, "text/html", "<h1>Not found</h1>");
+        await using var app = new JwtClientApp(_api.Address, o => o.LoginEndpoint = "auth/signin");
+
+        var result = await app.LoginAsync("ann@example.com", "pw");
+
+        Assert.False(result.Success);
+        Assert.Null(await app.Store.GetAsync());
+        Assert.Contains("auth/signin answered 404", app.AllLogs(), StringComparison.Ordinal);
+        Assert.Contains("JwtAuthOptions.LoginEndpoint", app.AllLogs(), StringComparison.Ordinal);
     }
 
     [Fact]
