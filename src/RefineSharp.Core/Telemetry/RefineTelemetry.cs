@@ -62,12 +62,21 @@ public static class RefineTelemetry
 
     internal static void Refresh(string result) => RefreshCounter.Add(1, new KeyValuePair<string, object?>(ResultTag, result));
 
+    /// <summary>True while something collects provider call durations (so the engine reads the clock only then).</summary>
+    internal static bool MeasuresProviderCalls => DurationHistogram.Enabled;
+
     internal static void ProviderCall(string member, string outcome, TimeSpan elapsed) =>
         DurationHistogram.Record(elapsed.TotalSeconds, new(MemberTag, member), new(OutcomeTag, outcome));
 
     /// <summary>Starts the span of one provider call ("RefineSharp.Provider LoginAsync"), or null when nobody listens.</summary>
     internal static Activity? StartProviderCall(string member)
     {
+        // Checked first so that an app without a listener pays no string concatenation per call.
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = Source.StartActivity("RefineSharp.Provider " + member, ActivityKind.Internal);
         activity?.SetTag(MemberTag, member);
         return activity;
