@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RefineSharp;
+using RefineSharp.Tokens;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,7 @@ public sealed class RefineBuilder
         Services.RemoveAll<AuthProvider>();
         Services.TryAddScoped<TProvider>();
         Services.AddScoped<AuthProvider>(sp => sp.GetRequiredService<TProvider>());
+        RefineSetup.For(Services).ProviderType = typeof(TProvider);
         return this;
     }
 
@@ -32,6 +34,7 @@ public sealed class RefineBuilder
         ArgumentNullException.ThrowIfNull(provider);
         Services.RemoveAll<AuthProvider>();
         Services.AddSingleton(provider);
+        RefineSetup.For(Services).ProviderType = null;
         return this;
     }
 
@@ -41,16 +44,26 @@ public sealed class RefineBuilder
         ArgumentNullException.ThrowIfNull(factory);
         Services.RemoveAll<AuthProvider>();
         Services.AddScoped(factory);
+        RefineSetup.For(Services).ProviderType = null;
         return this;
     }
 
     /// <summary>
     /// Adds <typeparamref name="THandler"/> to every client made by <see cref="AddAuthenticatedHttpClient{TClient}"/>,
     /// inside the <see cref="AuthErrorHandler"/> (for example a handler that attaches a bearer token).
+    /// <c>AddHttpHandler&lt;BearerTokenHandler&gt;()</c> alone attaches the stored token to those clients (no refresher
+    /// needed: without <c>AddTokenRefresh&lt;T&gt;()</c> an expired token ends the session).
     /// </summary>
     public RefineBuilder AddHttpHandler<THandler>()
         where THandler : DelegatingHandler
     {
+        if (typeof(THandler) == typeof(BearerTokenHandler))
+        {
+            // The bearer handler reads tokens through the coordinator; without AddTokenRefresh<T>() it gets one that
+            // cannot refresh (an expired token ends the session, a 401 goes to OnErrorAsync), no ceremony needed.
+            TokenCoordinatorRegistration.Add(Services);
+        }
+
         Services.TryAddTransient<THandler>();
         Services.Configure<RefineHttpHandlerOptions>(o =>
         {

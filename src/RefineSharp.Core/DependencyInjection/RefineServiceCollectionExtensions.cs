@@ -29,6 +29,15 @@ public static class RefineServiceCollectionExtensions
             services.Configure(configure);
         }
 
+        // The startup check (RefineSetupValidator): a missing AddBlazor(), token store or provider dependency stops the
+        // app at start with the call to add, instead of a generic container error at the first render.
+        if (!services.Any(d => d.ServiceType == typeof(RefineSetup)))
+        {
+            var setup = RefineSetup.For(services);
+            services.AddSingleton<IValidateOptions<RefineSetup>>(sp => new RefineSetupValidator(setup, sp.GetRequiredService<IServiceProviderIsService>()));
+            services.AddOptions<RefineSetup>().ValidateOnStart();
+        }
+
         // The localizer factory needs an ILoggerFactory; AddLogging is idempotent and keeps the app's own configuration.
         services.AddLogging();
         services.AddLocalization();

@@ -22,6 +22,7 @@ public sealed partial class AuthManager
             }
 
             Notify(AuthAction.Login, result);
+            Telemetry.RefineTelemetry.SignIn(result.Success ? "success" : "failure", result.Success ? "login" : completed ? "refused" : "unavailable");
             return result;
         });
     }
@@ -61,6 +62,7 @@ public sealed partial class AuthManager
             }
 
             Notify(AuthAction.Register, result);
+            Telemetry.RefineTelemetry.SignIn(result.Success ? "success" : "failure", result.Success ? "register" : completed ? "refused" : "unavailable");
             return result;
         });
     }
@@ -115,6 +117,7 @@ public sealed partial class AuthManager
     {
         // Ends the session synchronously, before the first await, so code that checks HasSessionEnded next sees it.
         EndCurrentSession();
+        Telemetry.RefineTelemetry.Logout("user");
         return LogoutCoreAsync(provider, request, returnPath: null, cancellationToken);
     }
 

@@ -155,6 +155,8 @@ public sealed partial class AuthManager
         // a navigator that leaves the page (a full page load to a static sign-in page) can carry it along.
         SafeNotify(SessionEndedKey, n => n.Open(new AuthNotification(
             SessionEndedKey, NotificationType.Error, _texts[TextKeys.SessionEndedTitle], _texts[TextKeys.SessionEndedDescription])));
+        Telemetry.RefineTelemetry.Logout("session_ended");
+        Telemetry.RefineTelemetry.SessionEnded();
         return await LogoutCoreAsync(provider, request, returnPath, CancellationToken.None);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RefineSharp.Telemetry;
 
 namespace RefineSharp;
 
@@ -29,6 +30,12 @@ internal sealed class ProviderInvoker
         where T : class?
     {
         cancellationToken.ThrowIfCancellationRequested();
+
+        // Telemetry (docs/telemetry.md): one span and one duration per call, tagged with fixed words only; recorded in
+        // the finally below, in this one state machine; without a listener it reads no clock and builds no span.
+        long? started = RefineTelemetry.MeasuresProviderCalls ? _time.GetTimestamp() : null;
+        var activity = RefineTelemetry.StartProviderCall(member);
+        ProviderOutcome<T>? done = null;
         using var timeout = new CancellationTokenSource(_timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -37,7 +44,7 @@ internal sealed class ProviderInvoker
             if (task is null)
             {
                 Log.ProviderReturnedNull(_logger, member);
-                return new(ProviderOutcomeKind.ReturnedNull, null, null);
+                return (done = new(ProviderOutcomeKind.ReturnedNull, null, null)).Value;
             }
 
             // WaitAsync also ends the wait for a provider that ignores its token and hangs.
@@ -49,10 +56,10 @@ internal sealed class ProviderInvoker
                     Log.ProviderReturnedNull(_logger, member);
                 }
 
-                return new(ProviderOutcomeKind.ReturnedNull, null, null);
+                return (done = new(ProviderOutcomeKind.ReturnedNull, null, null)).Value;
             }
 
-            return new(ProviderOutcomeKind.Returned, value, null);
+            return (done = new(ProviderOutcomeKind.Returned, value, null)).Value;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -61,12 +68,29 @@ internal sealed class ProviderInvoker
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             Log.ProviderTimedOut(_logger, member, _timeout.TotalSeconds);
-            return new(ProviderOutcomeKind.TimedOut, null, null);
+            return (done = new(ProviderOutcomeKind.TimedOut, null, null)).Value;
         }
         catch (Exception ex)
         {
             Log.ProviderThrew(_logger, member, ex);
-            return new(ProviderOutcomeKind.Threw, null, ex);
+            return (done = new(ProviderOutcomeKind.Threw, null, ex)).Value;
+        }
+        finally
+        {
+            var outcome = done?.Kind switch
+            {
+                ProviderOutcomeKind.Returned => "returned",
+                ProviderOutcomeKind.ReturnedNull => "returned_null",
+                ProviderOutcomeKind.TimedOut => "timed_out",
+                ProviderOutcomeKind.Threw => "threw",
+                _ => "cancelled",
+            };
+            if (started is { } start)
+            {
+                RefineTelemetry.ProviderCall(member, outcome, _time.GetElapsedTime(start));
+            }
+
+            RefineTelemetry.EndProviderCall(activity, outcome, done?.Exception);
         }
     }
 }

@@ -76,7 +76,9 @@ public sealed class BearerTokenHandler : DelegatingHandler
         }
 
         var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Unauthorized || tokens is null)
+
+        // Without a refresher a 401 cannot be repaired here: the AuthErrorHandler hands it to the provider's OnErrorAsync.
+        if (response.StatusCode != HttpStatusCode.Unauthorized || tokens is null || !_coordinator.CanRefresh)
         {
             return response;
         }

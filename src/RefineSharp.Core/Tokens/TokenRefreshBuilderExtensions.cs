@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RefineSharp;
 using RefineSharp.Tokens;
@@ -35,33 +33,7 @@ public static class TokenRefreshBuilderExtensions
         services.TryAddScoped<ITokenStore, MemoryTokenStore>();
         services.TryAddScoped<TRefresher>();
         services.Replace(ServiceDescriptor.Scoped<ITokenRefresher>(sp => sp.GetRequiredService<TRefresher>()));
-        services.TryAddScoped(CreateCoordinator);
+        TokenCoordinatorRegistration.Add(services);
         return builder.AddHttpHandler<BearerTokenHandler>();
-    }
-
-    private static TokenRefreshCoordinator CreateCoordinator(IServiceProvider services)
-    {
-        var coordinator = ActivatorUtilities.CreateInstance<TokenRefreshCoordinator>(services);
-        var authManager = services.GetService<AuthManager>();
-        if (authManager is not null)
-        {
-            var logger = (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger<TokenRefreshCoordinator>() ?? NullLogger.Instance;
-            coordinator.RefreshFailed += (_, _) => _ = EndSessionAsync(authManager, coordinator.Store, logger);
-        }
-
-        return coordinator;
-    }
-
-    // The coordinator raises RefreshFailed once per failed refresh, so this is the session's one logout.
-    private static async Task EndSessionAsync(AuthManager authManager, ITokenStore store, ILogger logger)
-    {
-        try
-        {
-            await authManager.EndSessionAfterFailedRefreshAsync(store, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            TokenLog.SessionEndFailed(logger, ex);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using RefineSharp.Telemetry;
 
 namespace RefineSharp.Tokens;
 
@@ -45,6 +46,9 @@ public sealed class TokenRefreshCoordinator
 
     /// <summary>Raised once per failed refresh, after the store was cleared: the session is over and the user should be logged out.</summary>
     public event EventHandler? RefreshFailed;
+
+    /// <summary>False when no <see cref="ITokenRefresher"/> was registered: tokens are used until they expire or are refused.</summary>
+    internal bool CanRefresh => _refresher is not NoTokenRefresher;
 
     /// <summary>The store this coordinator reads and writes.</summary>
     public ITokenStore Store => _store;
@@ -149,7 +153,14 @@ public sealed class TokenRefreshCoordinator
             return current;
         }
 
+        if (!CanRefresh)
+        {
+            // Nothing can renew an expired token: the session is over, quietly (no refresher is not a fault).
+            return await _store.ClearIfAsync(current, CancellationToken.None) ? EndWithoutRefresh() : await _store.GetAsync(CancellationToken.None);
+        }
+
         TokenLog.Refreshing(_logger);
+        using var activity = RefineTelemetry.StartRefresh();
         var renewed = await CallRefresherAsync(current);
 
         if (renewed is null)
@@ -158,6 +169,7 @@ public sealed class TokenRefreshCoordinator
             // and a logout (tokens already cleared) needs no second end.
             if (await _store.ClearIfAsync(current, CancellationToken.None))
             {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "refused");
                 RaiseRefreshFailed();
                 return null;
             }
@@ -170,10 +182,12 @@ public sealed class TokenRefreshCoordinator
         if (await _store.ReplaceAsync(current, renewed, CancellationToken.None))
         {
             TokenLog.Refreshed(_logger);
+            RefineTelemetry.Refresh("renewed");
             return renewed;
         }
 
         TokenLog.RefreshOutdated(_logger);
+        RefineTelemetry.Refresh("outdated");
         return await _store.GetAsync(CancellationToken.None);
     }
 
@@ -186,6 +200,7 @@ public sealed class TokenRefreshCoordinator
             if (renewed is null)
             {
                 TokenLog.RefreshRefused(_logger);
+                RefineTelemetry.Refresh("refused");
             }
 
             return renewed;
@@ -193,13 +208,21 @@ public sealed class TokenRefreshCoordinator
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             TokenLog.RefreshTimedOut(_logger, _options.RefreshTimeout.TotalSeconds);
+            RefineTelemetry.Refresh("timed_out");
             return null;
         }
         catch (Exception ex)
         {
             TokenLog.RefresherThrew(_logger, ex);
+            RefineTelemetry.Refresh("failed");
             return null;
         }
+    }
+
+    private TokenSet? EndWithoutRefresh()
+    {
+        RaiseRefreshFailed();
+        return null;
     }
 
     private void RaiseRefreshFailed()

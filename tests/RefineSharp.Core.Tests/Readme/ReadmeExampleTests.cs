@@ -25,7 +25,7 @@ public sealed class ReadmeExampleTests
     [Fact]
     public async Task LoginAsync_ApiReturnsToken_StoresItAndGoesHome()
     {
-        await using var manager = CreateManager(_ => Json("""{ "token": "t-123" }"""));
+        await using var manager = CreateManager(_ => Json("""{ "accessToken": "t-123" }"""));
 
         var result = await manager.Manager.LoginAsync(new LoginRequest { Email = "ann@example.com", Password = "pw" });
 
