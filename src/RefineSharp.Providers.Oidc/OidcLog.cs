@@ -25,4 +25,7 @@ internal static partial class OidcLog
 
     [LoggerMessage(307, LogLevel.Information, "The access token was refreshed through {Provider}.")]
     public static partial void Refreshed(ILogger logger, string provider);
+
+    [LoggerMessage(308, LogLevel.Warning, "{Provider} did not serve its discovery document ({Reason}); the sign-in was not started.")]
+    public static partial void ProbeFailed(ILogger logger, string provider, string reason);
 }

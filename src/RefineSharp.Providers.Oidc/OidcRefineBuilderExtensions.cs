@@ -38,6 +38,8 @@ public static class OidcRefineBuilderExtensions
         services.TryAddSingleton<OidcProviderLookup>();
         services.TryAddSingleton<LogoutHandover>();
         services.TryAddScoped<OidcFlow>();
+        services.TryAddSingleton<AvailabilityProbe>();
+        services.AddHttpClient(AvailabilityProbe.ClientName);
         services.TryAddScoped<RedirectLatch>();
         DecorateNavigator(services);
 

@@ -34,12 +34,17 @@ public static class OidcEndpointRouteBuilderExtensions
         var flow = Flow(http);
         if (flow.Providers.ByName(provider) is not { } registration)
         {
-            flow.Fail(TextKeys.UnknownProvider, provider: null);
-            http.Response.Redirect(flow.LoginPath(to));
+            http.Response.Redirect(flow.LoginFailure(to, OidcErrorCodes.UnknownProvider, provider: null));
             return;
         }
 
         NoStore(http);
+        if (!await http.RequestServices.GetRequiredService<AvailabilityProbe>().IsReachableAsync(registration, http.RequestAborted))
+        {
+            http.Response.Redirect(flow.LoginFailure(to, OidcErrorCodes.Unavailable, registration));
+            return;
+        }
+
         try
         {
             // OpenIddict builds the request (state, nonce, PKCE, correlation cookie) and redirects; nothing by hand here.
@@ -49,8 +54,7 @@ public static class OidcEndpointRouteBuilderExtensions
         {
             // Most often the identity provider is down or its discovery document is not valid.
             OidcLog.ChallengeFailed(flow.Logger, registration.Name, ex.GetType().Name, Summary(ex));
-            flow.Fail(TextKeys.Unavailable, registration);
-            http.Response.Redirect(flow.LoginPath(to));
+            http.Response.Redirect(flow.LoginFailure(to, OidcErrorCodes.Unavailable, registration));
         }
     }
 

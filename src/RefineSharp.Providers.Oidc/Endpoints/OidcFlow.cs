@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Client.AspNetCore;
 using RefineSharp.Providers.Oidc.Tokens;
@@ -18,8 +17,6 @@ internal sealed class OidcFlow(
     OidcProviderLookup providers,
     ITokenStore store,
     LogoutHandover handover,
-    INotificationService notifications,
-    IStringLocalizer<OidcTexts> texts,
     ILogger<OidcFlow> logger)
 {
     public OidcProviderLookup Providers => providers;
@@ -59,8 +56,7 @@ internal sealed class OidcFlow(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             OidcLog.CallbackFailed(logger, providerName.Length > 40 ? providerName[..40] : providerName, ex.GetType().Name, Microsoft.AspNetCore.Builder.OidcEndpointRouteBuilderExtensions.Summary(ex));
-            Fail(TextKeys.Unavailable, provider);
-            Http.Response.Redirect(Options.LoginPath);
+            Http.Response.Redirect(FailurePath(Options.LoginPath, OidcErrorCodes.Unavailable, provider));
             return;
         }
 
@@ -70,8 +66,7 @@ internal sealed class OidcFlow(
             var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error) ?? result.Failure?.GetType().Name ?? "no_tokens";
             var description = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.ErrorDescription) ?? result.Failure?.Message ?? "";
             OidcLog.SignInRefused(logger, provider?.Name ?? "(unknown)", error, description.Length > 300 ? description[..300] : description);
-            Fail(error == "access_denied" ? TextKeys.Cancelled : TextKeys.Refused, provider);
-            Http.Response.Redirect(Options.LoginPath);
+            Http.Response.Redirect(FailurePath(Options.LoginPath, error == "access_denied" ? OidcErrorCodes.Cancelled : OidcErrorCodes.Refused, provider));
             return;
         }
 
@@ -107,8 +102,7 @@ internal sealed class OidcFlow(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             OidcLog.EndSessionFailed(logger, provider.Name, ex.GetType().Name, Microsoft.AspNetCore.Builder.OidcEndpointRouteBuilderExtensions.Summary(ex));
-            Fail(TextKeys.LogoutUnavailable, provider);
-            Http.Response.Redirect(Options.AfterLogoutPath);
+            Http.Response.Redirect(FailurePath(Options.AfterLogoutPath, OidcErrorCodes.LogoutUnavailable, provider));
         }
     }
 
@@ -128,13 +122,22 @@ internal sealed class OidcFlow(
         Http.Response.Redirect(LocalRedirect.TryResolve(BaseUri(), target, out var absolute) ? absolute : Options.AfterLogoutPath);
     }
 
-    public string LoginPath(string? to) =>
-        LocalRedirect.IsLocal(to) ? Options.LoginPath + QueryString.Create("to", to) : Options.LoginPath;
-
-    public void Fail(string key, OidcProviderOptions? provider)
+    /// <summary>The login page (with the validated <c>?to=</c>) showing <paramref name="code"/>.</summary>
+    public string LoginFailure(string? to, string code, OidcProviderOptions? provider)
     {
-        var name = provider?.ShownName ?? "?";
-        notifications.Open(new AuthNotification("oidc-error", NotificationType.Error, texts[TextKeys.FailedTitle], texts[key, name]));
+        var login = LocalRedirect.IsLocal(to) ? Options.LoginPath + QueryString.Create("to", to) : Options.LoginPath;
+        return FailurePath(login, code, provider);
+    }
+
+    private static string FailurePath(string path, string code, OidcProviderOptions? provider)
+    {
+        var query = new Dictionary<string, string?> { [OidcSignInError.CodeParameter] = code };
+        if (provider is not null)
+        {
+            query[OidcSignInError.ProviderParameter] = provider.Name;
+        }
+
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path, query);
     }
 
     private string BaseUri()
