@@ -31,6 +31,7 @@ internal sealed partial class OidcAuthOptionsValidator : IValidateOptions<OidcAu
         foreach (var provider in options.Providers)
         {
             var label = provider.SettingsName.Length > 0 ? provider.SettingsName : $"Providers[\"{provider.Name}\"]";
+            failures.AddRange(provider.PresetErrors);
             if (!ValidName().IsMatch(provider.Name ?? ""))
             {
                 failures.Add($"{label}.Name \"{provider.Name}\" must be 1 to 40 letters, digits, '-' or '_' (it is part of the callback URL).");
@@ -38,6 +39,12 @@ internal sealed partial class OidcAuthOptionsValidator : IValidateOptions<OidcAu
             else if (!names.Add(provider.Name!))
             {
                 failures.Add($"Two identity providers are named \"{provider.Name}\"; names must be unique.");
+            }
+
+            if (provider.PresetErrors.Count > 0)
+            {
+                // The preset already named its own settings; the generic checks below would repeat them.
+                continue;
             }
 
             if (provider.Authority is not { IsAbsoluteUri: true } authority || authority.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(authority.Query) || !string.IsNullOrEmpty(authority.Fragment))
@@ -74,7 +81,7 @@ internal sealed partial class OidcAuthOptionsValidator : IValidateOptions<OidcAu
     }
 
     private static string AuthoritySetting(OidcProviderOptions provider) =>
-        provider.SettingsName.Length > 0 ? provider.SettingsName + " (see its documentation page)" : "Authority";
+        provider.SettingsName.Length > 0 ? "the preset's URL setting (see its page in docs/providers)" : "Authority";
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
     private static partial Regex ValidName();

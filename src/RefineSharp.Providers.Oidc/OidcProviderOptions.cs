@@ -46,5 +46,8 @@ public sealed class OidcProviderOptions
     /// <summary>What the settings are called where the app configured them (a preset's own names), for start-up messages.</summary>
     internal string SettingsName { get; set; } = "";
 
+    /// <summary>Problems a preset found in its own settings, reported at start.</summary>
+    internal List<string> PresetErrors { get; } = [];
+
     internal string ShownName => string.IsNullOrWhiteSpace(DisplayName) ? Name : DisplayName;
 }

@@ -52,9 +52,9 @@ public static class OidcEndpointRouteBuilderExtensions
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Most often the identity provider is down or its discovery document is not valid.
+            // It answered the probe, so its discovery document (or its keys) is what OpenIddict could not use.
             OidcLog.ChallengeFailed(flow.Logger, registration.Name, ex.GetType().Name, Summary(ex));
-            http.Response.Redirect(flow.LoginFailure(to, OidcErrorCodes.Unavailable, registration));
+            http.Response.Redirect(flow.LoginFailure(to, OidcErrorCodes.InvalidConfiguration, registration));
         }
     }
 

@@ -8,6 +8,7 @@ internal static class OidcErrorCodes
     public const string Unavailable = "unavailable";
     public const string UnknownProvider = "unknown-provider";
     public const string LogoutUnavailable = "logout-unavailable";
+    public const string InvalidConfiguration = "invalid-configuration";
 
     public static string? TextKey(string? code) => code switch
     {
@@ -16,6 +17,7 @@ internal static class OidcErrorCodes
         Unavailable => TextKeys.Unavailable,
         UnknownProvider => TextKeys.UnknownProvider,
         LogoutUnavailable => TextKeys.LogoutUnavailable,
+        InvalidConfiguration => TextKeys.InvalidConfiguration,
         _ => null,
     };
 }
