@@ -47,6 +47,11 @@ public static class OidcEndpointRouteBuilderExtensions
 
         try
         {
+            // Read (or take from OpenIddict's cache) and validate the discovery document first: OpenIddict would
+            // otherwise answer a document it cannot use with a bare error page of its own.
+            await http.RequestServices.GetRequiredService<OpenIddict.Client.OpenIddictClientService>()
+                .GetServerConfigurationByProviderNameAsync(registration.Name, http.RequestAborted);
+
             // OpenIddict builds the request (state, nonce, PKCE, correlation cookie) and redirects; nothing by hand here.
             await http.ChallengeAsync(OpenIddictClientAspNetCoreDefaults.AuthenticationScheme, flow.ChallengeProperties(registration, to));
         }

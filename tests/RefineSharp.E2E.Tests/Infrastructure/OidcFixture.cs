@@ -60,7 +60,12 @@ public abstract class OidcFixture : IAsyncLifetime
         ["Idp__AccessTokenLifetime"] = "00:00:40",
         ["Idp__Clients__0__RedirectUris__0"] = AppUrl + "/signin-oidc/callback/" + Provider,
         ["Idp__Clients__0__PostLogoutRedirectUris__0"] = AppUrl + "/signin-oidc/signed-out/" + Provider,
+        // The bad-input tests run a second demo (wrong secret) on the next port against this identity server.
+        ["Idp__Clients__0__RedirectUris__1"] = SecondAppUrl + "/signin-oidc/callback/" + Provider,
     }, _idpData);
+
+    /// <summary>Where a second, misconfigured demo may run against this identity server.</summary>
+    public string SecondAppUrl => $"http://127.0.0.1:{_appPort + 3}";
 
     public Task StopIdpAsync() => Idp.StopAsync();
 
@@ -94,7 +99,7 @@ public abstract class OidcFixture : IAsyncLifetime
     }
 }
 
-/// <summary>The shared OIDC pair (ports 5520 and 5521).</summary>
+/// <summary>The shared OIDC pair (ports 5520 and 5521; 5524 for a second demo, 5525 and 5526 for a fake server and its demo).</summary>
 public sealed class SharedOidcFixture() : OidcFixture(5520, 5521);
 
 /// <summary>A pair of its own for the test that stops the identity server (ports 5522 and 5523).</summary>
