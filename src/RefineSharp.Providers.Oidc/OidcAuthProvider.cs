@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RefineSharp.Providers.Oidc.Claims;
 using RefineSharp.Providers.Oidc.Endpoints;
@@ -23,14 +24,17 @@ public sealed class OidcAuthProvider : AuthProvider
     private readonly LatchedNavigator _navigator;
     private readonly LogoutHandover _handover;
     private readonly string _returnPathParameter;
+    private readonly IStringLocalizer<OidcTexts> _texts;
 
     internal OidcAuthProvider(
         OidcProviderLookup providers,
         TokenRefreshCoordinator tokens,
         LatchedNavigator navigator,
         LogoutHandover handover,
-        IOptions<RefineOptions> refine)
+        IOptions<RefineOptions> refine,
+        IStringLocalizer<OidcTexts> texts)
     {
+        _texts = texts;
         _providers = providers;
         _tokens = tokens;
         _navigator = navigator;
@@ -53,7 +57,7 @@ public sealed class OidcAuthProvider : AuthProvider
             : Options.Providers.Count == 1 ? Options.Providers[0] : null;
         if (provider is null)
         {
-            return Task.FromResult(AuthActionResult.Fail("Sign-in", "This sign-in option is not configured."));
+            return Task.FromResult(AuthActionResult.Fail(_texts[TextKeys.FailedTitle], _texts[TextKeys.UnknownProvider]));
         }
 
         var to = ReturnPath() ?? (LocalRedirect.IsLocal(request.RedirectPath) ? request.RedirectPath : null);

@@ -74,7 +74,8 @@ public static class OidcRefineBuilderExtensions
             sp.GetRequiredService<TokenRefreshCoordinator>(),
             sp.GetRequiredService<LatchedNavigator>(),
             sp.GetRequiredService<LogoutHandover>(),
-            sp.GetRequiredService<IOptions<RefineOptions>>()));
+            sp.GetRequiredService<IOptions<RefineOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<OidcTexts>>()));
         return builder
             .AddTokenRefresh<OidcTokenRefresher>()
             .AddAuthProvider(sp => sp.GetRequiredService<OidcAuthProvider>());
