@@ -211,8 +211,10 @@ public sealed class Authenticated : ComponentBase, IDisposable
 
         _view = _fallbackSet ? View.Fallback : View.Nothing;
 
-        // Logout and redirect happen once per snapshot, not on every re-render with the same state.
-        if (state.Version <= _handledVersion)
+        // Logout and redirect happen once per snapshot, not on every re-render with the same state, and never on a
+        // snapshot that a newer change is replacing: after an interactive login the page it navigates to still shows
+        // the signed-out snapshot for a moment, and redirecting to the login page on it would undo the login.
+        if (state.Version <= _handledVersion || Source.IsSuperseded(state))
         {
             return;
         }

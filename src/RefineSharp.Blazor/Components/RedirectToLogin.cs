@@ -40,7 +40,13 @@ public sealed class RedirectToLogin : ComponentBase
         RefineServices.Require<InteractivityMonitor>(Services).MarkInteractive();
 
         // Only a user known to be signed out is sent away: not while loading, and not a signed-in user without a role.
-        if (State is not { Status: AuthStatus.Unauthenticated })
+        if (State is not { Status: AuthStatus.Unauthenticated } state)
+        {
+            return;
+        }
+
+        // A newer change (the login that navigated here) is being worked out: its snapshot decides (ADR 0007).
+        if (RefineServices.Require<RefineAuthStateSource>(Services).IsSuperseded(state))
         {
             return;
         }

@@ -62,6 +62,18 @@ public sealed class RefineAuthStateSource : IDisposable
     }
 
     /// <summary>
+    /// True while a change newer than <paramref name="state"/> is being worked out (for example the login whose
+    /// navigation mounted the caller): the snapshot may still be shown, but nothing may be decided on it.
+    /// </summary>
+    internal bool IsSuperseded(RefineAuthState state)
+    {
+        lock (_gate)
+        {
+            return state.Version < _version;
+        }
+    }
+
+    /// <summary>
     /// Returns the snapshot that answers the latest change, asking the engine when it is not known yet (one load
     /// per change, shared by every caller); <see cref="RefineAuthState.Unknown"/> during prerendering.
     /// </summary>
