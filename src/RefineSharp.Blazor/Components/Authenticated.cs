@@ -20,6 +20,7 @@ public sealed class Authenticated : ComponentBase, IDisposable
     private bool _fallbackSet;
     private bool _disposed;
     private long _handledVersion;
+    private long _mountedAt = long.MaxValue;
     private long _queriedVersion = -1;
     private IReadOnlyDictionary<string, object?>? _queriedParams;
     private bool _queryAnswered;
@@ -96,6 +97,9 @@ public sealed class Authenticated : ComponentBase, IDisposable
         _cancel?.Cancel();
         _cancel?.Dispose();
     }
+
+    /// <inheritdoc />
+    protected override void OnInitialized() => _mountedAt = Source.LatestVersion;
 
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
@@ -232,8 +236,10 @@ public sealed class Authenticated : ComponentBase, IDisposable
         }
 
         // The engine is about to navigate (login, logout or register with a redirect): redirecting too would race it,
-        // for example turning a logout's "/login" into "/login?to=<this page>".
-        if (_fallbackSet || !Redirect || state.RedirectingTo is not null)
+        // for example turning a logout's "/login" into "/login?to=<this page>". That holds for a guard on the page being
+        // left (mounted before the change); one mounted later, on a page visited afterwards, redirects as usual.
+        var engineNavigatesAway = state.RedirectingTo is not null && _mountedAt < state.Version;
+        if (_fallbackSet || !Redirect || engineNavigatesAway)
         {
             return;
         }

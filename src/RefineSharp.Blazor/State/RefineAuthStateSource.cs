@@ -61,6 +61,18 @@ public sealed class RefineAuthStateSource : IDisposable
         }
     }
 
+    /// <summary>The number of the latest change seen (the version its snapshot will carry).</summary>
+    internal long LatestVersion
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
     /// <summary>
     /// True while a change newer than <paramref name="state"/> is being worked out (for example the login whose
     /// navigation mounted the caller): the snapshot may still be shown, but nothing may be decided on it.

@@ -31,6 +31,23 @@ public sealed class AuthenticatedEngineNavigationTests : RefineTestBase
     }
 
     [Fact]
+    public async Task Logout_WithProviderRedirect_AGuardMountedAfterwardsRedirectsAsUsual()
+    {
+        Refine.SetAuthenticated("ann");
+        Provider.LogoutResult = AuthActionResult.Ok("/login");
+        var cut = Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.RedirectOnFail, "/login"));
+        cut.WaitForElement("#secret");
+        Provider.CheckResult = CheckResult.Fail("/login");
+        await cut.InvokeAsync(() => Auth.LogoutAsync());
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#secret")));
+
+        // Later, without a reload, the visitor opens a protected page again: the logout's navigation is long done.
+        Render<Authenticated>(p => p.AddChildContent(Protected).Add(x => x.RedirectOnFail, "/login"));
+
+        Assert.Equal(["/login", "/login?to=%2Fadmin"], _navigator.Requested);
+    }
+
+    [Fact]
     public async Task Logout_WithoutAnyRedirect_GuardStillRedirectsWithTo()
     {
         Refine.SetAuthenticated("ann");
