@@ -232,6 +232,16 @@ public sealed class Authenticated : ComponentBase, IDisposable
             // Clear stored credentials first (starting the logout ends the session at once, so no other guard starts
             // one); the logout's state change brings the next snapshot, whose evaluation redirects.
             await Auth.LogoutAsync(new LogoutRequest { SuppressRedirect = true });
+
+            // A server-side render ends with its components' tasks: the logout's snapshot would reach the cascade after
+            // the response was sent (a 200 with nothing in it instead of the redirect). A static render therefore waits
+            // for that snapshot and decides on it here; its redirect becomes the response's redirect.
+            if (!RendererInfo.IsInteractive && Params is null && await Source.GetStateAsync() is { IsLoading: false, Check: { } next } newer
+                && newer.Version > state.Version && !_disposed)
+            {
+                await ApplyAsync(next, newer);
+            }
+
             return;
         }
 
