@@ -66,17 +66,23 @@ public sealed class AuthStateHandoffTests : RefineTestBase
                 (object)new { authenticated = b, identity = new { id = name, name }, permissions = perms }),
             Gen.Select(Gen.Bool, Gen.Int, (b, i) => (object)new { authenticated = b, identity = i, permissions = i }));
 
+        var seeded = 0;
         json.Sample(value =>
         {
             using var ctx = new HandoffScope(value);
             var source = ctx.Source;
             var first = source.Current;
             Assert.True(first.IsLoading || (first.Version == 1 && source.IsSuperseded(first)));
+            seeded += first.IsAuthenticated ? 1 : 0;
+            ctx.Gate.SetResult(CheckResult.Fail());
             var answered = source.GetStateAsync().WaitAsync(TimeSpan.FromSeconds(15)).GetAwaiter().GetResult();
             Assert.Equal(AuthStatus.Unauthenticated, answered.Status);
             Assert.Null(answered.Identity);
             Assert.Same(answered, source.Current);
-        }, iter: 200);
+        }, iter: 200, threads: 1);
+
+        // The generator reaches the dangerous case: a blob that claims a signed-in user.
+        Assert.True(seeded > 0);
     }
 
     [Fact]
@@ -145,10 +151,15 @@ public sealed class AuthStateHandoffTests : RefineTestBase
             var persisted = AddBunitPersistentComponentState();
             Services.Replace(ServiceDescriptor.Scoped(_ => new InteractivityMonitor(interactiveFromStart: true)));
             persisted.Persist(AuthStateHandoff.Key, value);
+
+            // The check waits until the seed has been looked at (else a fast answer could be read instead).
+            Provider.CheckHandler = (_, _) => Gate.Task;
             Source = new RefineAuthStateSource(Services.GetRequiredService<AuthManager>(), Services.GetRequiredService<InteractivityMonitor>(), persisted: Services.GetRequiredService<PersistentComponentState>(), inBrowser: true);
         }
 
         public RefineAuthStateSource Source { get; }
+
+        public TaskCompletionSource<CheckResult> Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class StateReader : ComponentBase
