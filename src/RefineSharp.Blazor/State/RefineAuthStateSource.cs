@@ -130,7 +130,14 @@ public sealed class RefineAuthStateSource : IDisposable
             // Only a prerender that asked the provider (server-side sessions) has a snapshot worth handing over.
             if (_interactivity.IsInteractive)
             {
-                _handoff = AuthStateHandoff.Register(persisted, () => Current);
+                try
+                {
+                    _handoff = AuthStateHandoff.Register(persisted, () => Current);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Created while the state is being persisted (the render is over): there is nothing left to hand over.
+                }
             }
 
             return;
