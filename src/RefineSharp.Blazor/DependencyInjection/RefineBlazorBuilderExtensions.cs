@@ -44,7 +44,8 @@ public static class RefineBlazorBuilderExtensions
         services.TryAddScoped(sp => new RefineAuthStateSource(
             sp.GetRequiredService<AuthManager>(),
             sp.GetRequiredService<InteractivityMonitor>(),
-            sp.GetService<ILogger<RefineAuthStateSource>>()));
+            sp.GetService<ILogger<RefineAuthStateSource>>(),
+            sp.GetService<PersistentComponentState>()));
         services.TryAddScoped(sp => new RefineAuthenticationStateProvider(
             sp.GetRequiredService<RefineAuthStateSource>(),
             sp.GetRequiredService<IOptions<RefineBlazorOptions>>()));

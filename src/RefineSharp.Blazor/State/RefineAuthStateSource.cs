@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -25,12 +26,23 @@ public sealed class RefineAuthStateSource : IDisposable
     private string? _redirectingTo;
     private RefineAuthState _current = RefineAuthState.Unknown;
     private bool _disposed;
+    private PersistingComponentStateSubscription? _handoff;
 
-    internal RefineAuthStateSource(AuthManager auth, InteractivityMonitor interactivity, ILogger<RefineAuthStateSource>? logger = null)
+    internal RefineAuthStateSource(
+        AuthManager auth,
+        InteractivityMonitor interactivity,
+        ILogger<RefineAuthStateSource>? logger = null,
+        PersistentComponentState? persisted = null,
+        bool? inBrowser = null)
     {
         _auth = auth;
         _interactivity = interactivity;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        if (persisted is not null)
+        {
+            StartHandoff(persisted, inBrowser ?? OperatingSystem.IsBrowser());
+        }
+
         _auth.AuthStateChanged += OnAuthStateChanged;
         _interactivity.BecameInteractive += OnBecameInteractive;
         if (_interactivity.IsInteractive)
@@ -106,8 +118,39 @@ public sealed class RefineAuthStateSource : IDisposable
     public void Dispose()
     {
         Volatile.Write(ref _disposed, true);
+        _handoff?.Dispose();
         _auth.AuthStateChanged -= OnAuthStateChanged;
         _interactivity.BecameInteractive -= OnBecameInteractive;
+    }
+
+    private void StartHandoff(PersistentComponentState persisted, bool inBrowser)
+    {
+        if (!inBrowser)
+        {
+            // Only a prerender that asked the provider (server-side sessions) has a snapshot worth handing over.
+            if (_interactivity.IsInteractive)
+            {
+                try
+                {
+                    _handoff = AuthStateHandoff.Register(persisted, () => Current);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Created while the state is being persisted (the render is over): there is nothing left to hand over.
+                }
+            }
+
+            return;
+        }
+
+        if (AuthStateHandoff.TryTake(persisted) is { } seed)
+        {
+            // The prerender's answer, shown until the first check answers (ADR 0007). It is version 1 and the check
+            // answers version 2: every consumer replaces the seed with the answer, and the seed is "superseded", so
+            // no guard redirects or logs out on it. It never grants anything: the host decides all data access.
+            _version = 2;
+            _current = seed with { Version = 1 };
+        }
     }
 
     private void OnBecameInteractive() => _ = GetStateAsync();
