@@ -15,7 +15,11 @@ public sealed class PasswordTests(DemoFixture fixture)
         await session.GotoAsync("/login");
         await session.Page.Locator("a[data-refine-link=forgot-password]").ClickAsync();
         await Expect(session.Page).ToHaveURLAsync(session.Url("/forgot-password"));
+        // Enhanced navigation changes the URL before the new page arrives, and the login page has an #email too: typing
+        // before the forgot-password form is in the DOM would fill the page being replaced.
+        await Expect(session.Page.Locator("[data-refine-auth-page=forgotPassword]")).ToBeVisibleAsync();
         await session.Page.Locator("#email").FillAsync(email);
+        await Expect(session.Page.Locator("#email")).ToHaveValueAsync(email);
         await session.ScreenshotAsync("forgot-page");
         await session.Page.Locator("button[type=submit]").ClickAsync();
 
