@@ -44,8 +44,8 @@ public sealed class AspNetIdentityAuthProviderEnumerationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("en-US", "Login Error", "Invalid email or password.")]
-    [InlineData("de-DE", "Anmeldefehler", "E-Mail-Adresse oder Passwort ist falsch.")]
+    [InlineData("en-US", "Login Error", "Invalid email or password. After several failed attempts, sign-in is paused for a few minutes.")]
+    [InlineData("de-DE", "Anmeldefehler", "E-Mail-Adresse oder Passwort ist falsch. Nach mehreren Fehlversuchen ist die Anmeldung einige Minuten gesperrt.")]
     public async Task LoginAsync_EveryRefusalReason_ShowsTheSameGenericText(string culture, string title, string message)
     {
         await using var app = new ClientApp(_address);

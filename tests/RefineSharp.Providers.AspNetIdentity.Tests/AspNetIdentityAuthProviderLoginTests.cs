@@ -37,11 +37,11 @@ public sealed class AspNetIdentityAuthProviderLoginTests(IdentityApiServerFixtur
         var result = await app.LoginAsync(email, "Wrong0ne!");
 
         Assert.False(result.Success);
-        Assert.Equal("Invalid email or password.", result.Error?.Message);
+        Assert.Equal("Invalid email or password. After several failed attempts, sign-in is paused for a few minutes.", result.Error?.Message);
         var notification = Assert.Single(app.Notifications.Opened);
         Assert.Equal("login-error", notification.Key);
         Assert.Equal("Login Error", notification.Message);
-        Assert.Equal("Invalid email or password.", notification.Description);
+        Assert.Equal("Invalid email or password. After several failed attempts, sign-in is paused for a few minutes.", notification.Description);
         Assert.Null(await app.Store.GetAsync());
         Assert.Empty(app.Navigator.Paths);
     }
@@ -54,7 +54,7 @@ public sealed class AspNetIdentityAuthProviderLoginTests(IdentityApiServerFixtur
         var result = await app.LoginAsync(IdentityApiServerFixture.NewEmail("nobody"), Password);
 
         Assert.False(result.Success);
-        Assert.Equal("Invalid email or password.", result.Error?.Message);
+        Assert.Equal("Invalid email or password. After several failed attempts, sign-in is paused for a few minutes.", result.Error?.Message);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class AspNetIdentityAuthProviderLoginTests(IdentityApiServerFixtur
 
         Assert.False(withRightPassword.Success);
         // The lockout holds (the right password is refused) but reads like any failure: no hint that the account exists.
-        Assert.Equal(("Login Error", "Invalid email or password."), (withRightPassword.Error?.Name, withRightPassword.Error?.Message));
+        Assert.Equal(("Login Error", "Invalid email or password. After several failed attempts, sign-in is paused for a few minutes."), (withRightPassword.Error?.Name, withRightPassword.Error?.Message));
         Assert.Null(await app.Store.GetAsync());
     }
 
@@ -129,7 +129,7 @@ public sealed class AspNetIdentityAuthProviderLoginTests(IdentityApiServerFixtur
         var result = await app.LoginAsync("someone@test.local", "");
 
         Assert.False(result.Success);
-        Assert.Equal("Invalid email or password.", result.Error?.Message);
+        Assert.Equal("Invalid email or password. After several failed attempts, sign-in is paused for a few minutes.", result.Error?.Message);
         Assert.Null(await app.Store.GetAsync());
     }
 

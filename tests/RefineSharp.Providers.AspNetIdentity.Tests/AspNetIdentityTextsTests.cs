@@ -31,7 +31,7 @@ public sealed class AspNetIdentityTextsTests(IdentityApiServerFixture fixture) :
         {
             var result = await app.LoginAsync(email, "Wrong0ne!");
 
-            Assert.Equal(("Anmeldefehler", "E-Mail-Adresse oder Passwort ist falsch."), (result.Error?.Name, result.Error?.Message));
+            Assert.Equal(("Anmeldefehler", "E-Mail-Adresse oder Passwort ist falsch. Nach mehreren Fehlversuchen ist die Anmeldung einige Minuten gesperrt."), (result.Error?.Name, result.Error?.Message));
         }
         finally
         {

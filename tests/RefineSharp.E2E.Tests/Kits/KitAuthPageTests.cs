@@ -94,9 +94,12 @@ public sealed class KitAuthPageTests(KitsDemoFixture kits)
         await session.GotoAsync("/login");
         await session.Page.Locator("[data-refine-link=forgot-password]").ClickAsync();
         await Expect(session.Page).ToHaveURLAsync(session.Url("/forgot-password"));
+        // Enhanced navigation changes the URL before the new page arrives, and the login page has an email input too.
+        await Expect(session.Page.Locator("[data-refine-auth-page=forgotPassword]")).ToBeVisibleAsync();
         await BrowserSession.WaitInteractiveAsync(session.Page);
 
         await Input(session.Page, "email").FillAsync(Email);
+        await Expect(Input(session.Page, "email")).ToHaveValueAsync(Email);
         await session.Page.Locator("form [type=submit]").ClickAsync();
 
         await Expect(session.Page).ToHaveURLAsync(session.Url("/login"));
