@@ -9,13 +9,14 @@ using RefineSharp.Demo.Endpoints;
 using RefineSharp.Demo.Hosting;
 using RefineSharp.Demo.Security;
 using RefineSharp.Demo.Services;
+using RefineSharp.AspNetCore.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Host hardening (docs/demo-hosting.md): CSP, nosniff, no referrer, no framing and COOP on every response, HSTS over
 // HTTPS outside Development; data-protection keys in a private folder of their own. Seeding outside Development uses
 // generated passwords (Data/DemoSeeder.cs, Demo:SeedPasswords).
-builder.AddDemoSecurityHeaders();
+builder.Services.AddRefineSecurityHeaders();
 builder.AddDemoDataProtection();
 
 // SQLite file under the content root (Demo:Database, or the environment variable Demo__Database); read when the

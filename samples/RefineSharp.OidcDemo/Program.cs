@@ -1,3 +1,4 @@
+using RefineSharp.AspNetCore.Security;
 using RefineSharp.OidcDemo.Components;
 using RefineSharp.Tokens;
 
@@ -29,6 +30,16 @@ builder.Services.Configure<TokenRefreshOptions>(o =>
     if (builder.Configuration.GetValue<TimeSpan?>("Oidc:TokenRefreshSkew") is { } skew)
     {
         o.RefreshSkew = skew;
+    }
+});
+
+// CSP with a per-response nonce, no framing, nosniff, no referrer, COOP, HSTS over HTTPS outside Development. Sign-in
+// and logout are form posts that the server answers with a redirect to the identity server: form-action must allow it.
+builder.Services.AddRefineSecurityHeaders(o =>
+{
+    if (Uri.TryCreate(oidc["Authority"], UriKind.Absolute, out var authority))
+    {
+        o.FormActionSources.Add(authority.GetLeftPart(UriPartial.Authority));
     }
 });
 

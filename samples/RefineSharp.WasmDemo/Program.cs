@@ -1,3 +1,4 @@
+using RefineSharp.AspNetCore.Security;
 using RefineSharp.WasmDemo;
 using RefineSharp.WasmDemo.Client;
 using RefineSharp.WasmDemo.Components;
@@ -5,6 +6,10 @@ using RefineSharp.WasmDemo.Data;
 using RefineSharp.WasmDemo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// CSP with a per-response nonce for the import map, no framing, nosniff, no referrer, COOP, HSTS over HTTPS outside
+// Development (docs/security.md). 'wasm-unsafe-eval' lets the .NET runtime compile its WebAssembly; no JavaScript eval.
+builder.Services.AddRefineSecurityHeaders(o => o.AllowWebAssembly = true);
 var mode = WasmDemoModes.From(builder.Configuration);
 builder.Services.AddSingleton(new WasmDemoModeInfo(mode));
 builder.Services.AddSingleton(mode == WasmDemoMode.Hosted ? WasmClientMode.Hosted : WasmClientMode.Standalone);

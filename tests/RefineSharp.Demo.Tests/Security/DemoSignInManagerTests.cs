@@ -123,7 +123,7 @@ public sealed class DemoSignInManagerTests(DemoSignInManagerTests.Factory demo) 
         Assert.Equal(0, Verified(locked));
     }
 
-    // The CSP nonce is new on every response by design (Hosting/SecurityHeaders.cs); everything else must match.
+    // The CSP nonce is new on every response by design (src/RefineSharp.AspNetCore/Security); everything else must match.
     private static string WithoutNonce(string value) =>
         System.Text.RegularExpressions.Regex.Replace(value, "'nonce-[0-9A-Fa-f]+'", "'nonce-*'");
 }

@@ -81,7 +81,7 @@ public sealed class RegisterWithoutEnumerationTests(DemoAppFactory demo) : IClas
         Assert.Equal(await AnswerAsync(known), await AnswerAsync(unknown));
     }
 
-    // The CSP nonce is new on every response by design (Hosting/SecurityHeaders.cs); everything else must match.
+    // The CSP nonce is new on every response by design (src/RefineSharp.AspNetCore/Security); everything else must match.
     private static string WithoutNonce(string value) =>
         System.Text.RegularExpressions.Regex.Replace(value, "'nonce-[0-9A-Fa-f]+'", "'nonce-*'");
 }
