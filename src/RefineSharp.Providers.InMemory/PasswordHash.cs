@@ -29,14 +29,6 @@ internal sealed class PasswordHash
     public bool Matches(string? password) =>
         password is not null && CryptographicOperations.FixedTimeEquals(Derive(password, _salt, _iterations), _hash);
 
-    // PBKDF2's HMAC pads a short key with zero bytes, so "secret" and "secret\0" would derive the same hash (the
-    // conformance suite signed in with the latter). The length in front of the bytes makes the key unambiguous.
-    private static byte[] Derive(string password, byte[] salt, int iterations)
-    {
-        var text = Encoding.UTF8.GetBytes(password);
-        var key = new byte[sizeof(int) + text.Length];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(key, text.Length);
-        text.CopyTo(key, sizeof(int));
-        return Rfc2898DeriveBytes.Pbkdf2(key, salt, iterations, HashAlgorithmName.SHA256, HashSize);
-    }
+    private static byte[] Derive(string password, byte[] salt, int iterations) =>
+        Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, HashSize);
 }

@@ -20,6 +20,15 @@ public abstract partial class AuthProviderConformance
         Verify.That(result.Success, $"LoginAsync with the right password must answer Success; it failed with '{result.Error?.Message}'.");
         Verify.That(result.Error is null, $"A successful login must carry no error; it carried '{result.Error?.Message}'.");
         Verify.That(await IsAuthenticatedAsync(session), "CheckAsync after a successful login must answer Authenticated.");
+
+        // refine passes login's variables verbatim, so a redirectPath can come from anyone: the answer stays local.
+        foreach (var hostile in HostileInputs.RedirectPaths)
+        {
+            await session.Provider.LogoutAsync(new LogoutRequest());
+            var again = await session.Provider.LoginAsync(new LoginRequest { Email = session.Account.Email, Password = session.Account.Password, RedirectPath = hostile });
+            Verify.That(again.Success, $"LoginAsync with the right password must succeed whatever RedirectPath says ('{hostile}').");
+            Verify.LocalOrNull(again.RedirectTo, $"LoginAsync's RedirectTo for RedirectPath '{hostile}'");
+        }
     });
 
     /// <summary>A wrong password fails (Success false) with a readable error that shows no internals, and signs nobody in.</summary>
@@ -34,7 +43,7 @@ public abstract partial class AuthProviderConformance
         }
 
         Verify.That(!result.Success, "LoginAsync with a wrong password must answer Success = false.");
-        Verify.ReadableError(result.Error, "The wrong-password error", wrong, session.Account.Password);
+        Verify.PlainErrorOrNone(result.Error, "The wrong-password error", wrong, session.Account.Password);
         Verify.LocalOrNull(result.RedirectTo, "A failed login's RedirectTo");
     });
 
@@ -50,7 +59,7 @@ public abstract partial class AuthProviderConformance
         }
 
         Verify.That(!result.Success, "LoginAsync for an unknown account must answer Success = false.");
-        Verify.ReadableError(result.Error, "The unknown-account error", session.Account.Password);
+        Verify.PlainErrorOrNone(result.Error, "The unknown-account error", session.Account.Password);
         var wrong = await session.Provider.LoginAsync(new LoginRequest { Email = session.Account.Email, Password = session.Account.Password + "-wrong" });
         Verify.That(wrong.Error == result.Error,
             $"An unknown account and a wrong password must fail alike (else the form tells which emails have accounts): '{result.Error?.Message}' vs '{wrong.Error?.Message}'.");
@@ -79,7 +88,7 @@ public abstract partial class AuthProviderConformance
                 $"LoginAsync must not succeed for a hostile input ({request}).");
             if (!result.Success)
             {
-                Verify.ReadableError(result.Error, "A hostile login's error", request.Password);
+                Verify.PlainErrorOrNone(result.Error, "A hostile login's error", request.Password);
             }
 
             Verify.That(!await IsAuthenticatedAsync(session), $"A hostile login signed someone in ({request}).");

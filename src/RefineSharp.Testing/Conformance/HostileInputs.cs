@@ -23,6 +23,12 @@ internal static class HostileInputs
     private static readonly Gen<(string? Email, string? Password, string? ProviderName, bool Remember)> Requests =
         Gen.Select(Text, Text, ProviderName, Gen.Bool);
 
+    /// <summary>Redirect paths that leave the app or run script; a provider must never answer them as its RedirectTo.</summary>
+    public static readonly string[] RedirectPaths =
+    [
+        "//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(document.domain)", "\t//evil.example",
+    ];
+
     /// <summary>Fixed hostile requests: nulls, blanks, huge and binary values, injections, the right email with near-miss passwords.</summary>
     public static IEnumerable<LoginRequest> Fixed(ConformanceAccount account)
     {
@@ -37,7 +43,9 @@ internal static class HostileInputs
             yield return new LoginRequest { Email = account.Email, Password = value };
         }
 
-        yield return new LoginRequest { Email = account.Email, Password = account.Password + "\0" };
+        // Not "the right password + \0": PBKDF2's HMAC zero-pads short keys, so every PBKDF2 backend (ASP.NET Core
+        // Identity's hasher included) accepts it, and it is harmless (it needs the right password).
+        yield return new LoginRequest { Email = account.Email, Password = account.Password + "\u200b" };
         yield return new LoginRequest { Email = account.Email, Password = account.Password[..^1] };
         yield return new LoginRequest { Email = account.Email, Password = " " + account.Password };
         yield return new LoginRequest { Email = "' OR 1=1 --", Password = account.Password };

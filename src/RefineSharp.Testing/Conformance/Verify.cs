@@ -47,6 +47,18 @@ internal static class Verify
         }
     }
 
+    /// <summary>
+    /// A failure's error is optional in refine's contract (the engine then shows its default "Invalid credentials"
+    /// text), but when the provider gives one it must be readable and plain.
+    /// </summary>
+    public static void PlainErrorOrNone(AuthError? error, string what, params string?[] secrets)
+    {
+        if (error is not null)
+        {
+            ReadableError(error, what, secrets);
+        }
+    }
+
     /// <summary>refine's "no identity": null, or an identity without an id.</summary>
     public static bool IsEmptyIdentity(object? identity) => identity is null || string.IsNullOrEmpty(IdOf(identity));
 
