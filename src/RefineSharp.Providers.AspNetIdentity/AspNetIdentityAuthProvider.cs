@@ -52,7 +52,7 @@ public sealed partial class AspNetIdentityAuthProvider : AuthProvider
         var twoFactorCode = request.GetExtraString(AspNetIdentityAuthResults.TwoFactorCodeKey);
         var recoveryCode = request.GetExtraString(AspNetIdentityAuthResults.TwoFactorRecoveryCodeKey);
         var failure = await SignInAsync(request.Email, request.Password, twoFactorCode, recoveryCode, cancellationToken);
-        return failure ?? AuthActionResult.Ok(request.RedirectPath ?? _options.AfterLoginPath);
+        return failure ?? AuthActionResult.Ok(LocalRedirect.IsLocal(request.RedirectPath) ? request.RedirectPath : _options.AfterLoginPath);
     }
 
     /// <summary>Clears the stored tokens (after telling the <see cref="AspNetIdentityAuthOptions.LogoutEndpoint"/>, when set) and goes to the login page.</summary>

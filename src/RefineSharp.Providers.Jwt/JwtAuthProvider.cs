@@ -77,7 +77,8 @@ public sealed class JwtAuthProvider : AuthProvider
 
         await _tokens.Store.SetAsync(tokens, cancellationToken);
         Volatile.Write(ref _identity, null);
-        return AuthActionResult.Ok(request.RedirectPath ?? _options.AfterLoginPath);
+        // refine passes login's variables verbatim: a RedirectPath from the caller is followed only when it is local.
+        return AuthActionResult.Ok(LocalRedirect.IsLocal(request.RedirectPath) ? request.RedirectPath : _options.AfterLoginPath);
     }
 
     /// <summary>Tells <see cref="JwtAuthOptions.LogoutEndpoint"/> (when set) to revoke the tokens, clears them, and goes to the login page.</summary>
