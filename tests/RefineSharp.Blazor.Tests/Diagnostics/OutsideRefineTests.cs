@@ -131,6 +131,23 @@ public sealed class OutsideRefineTests : RefineTestBase
         Assert.Contains(_log.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("<AuthPage>", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task AuthPage_OutsideRefine_WrongPassword_IsNotSilent(string environment)
+    {
+        // The symptom: without <Refine> (and so without its notification outlet) a refused sign-in said nothing.
+        HostEnvironment.Use(Services, environment);
+        Provider.LoginResult = AuthActionResult.Fail("Login failed", "Invalid email or password");
+
+        var cut = Render<AuthPage>();
+        await cut.Find("#email").InputAsync(new ChangeEventArgs { Value = "ann@example.com" });
+        await cut.Find("#password").InputAsync(new ChangeEventArgs { Value = "wrong" });
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => Assert.Contains("Invalid email or password", cut.Find("[data-refine-error-summary]").TextContent, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AuthPage_InsideRefine_InDevelopment_HasNoMessage()
     {
