@@ -36,8 +36,7 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
     public IReadOnlyDictionary<string, object?>? Params { get; set; }
 
     /// <summary>The engine the answer comes from.</summary>
-    [Inject]
-    protected AuthManager Auth { get; set; } = default!;
+    protected AuthManager Auth { get => field ?? RefineServices.Require<AuthManager>(Services); set; }
 
     [CascadingParameter]
     private RefineAuthState? State { get; set; }
@@ -146,7 +145,7 @@ public abstract class AuthQueryView<TValue> : ComponentBase, IDisposable
 
     /// <inheritdoc />
     protected override void BuildRenderTree(RenderTreeBuilder builder) =>
-        builder.AddContent(0, _noProvider ? null : _loaded ? ChildContent?.Invoke(_value) : Loading);
+        Diagnostics.RefineRoot.Gate(builder, _noProvider ? null : _loaded ? ChildContent?.Invoke(_value) : Loading, this, needsInteractivity: true);
 
     private TValue? SafeSelect(RefineAuthState state)
     {

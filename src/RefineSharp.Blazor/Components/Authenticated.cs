@@ -68,11 +68,9 @@ public sealed class Authenticated : ComponentBase, IDisposable
     [CascadingParameter]
     private RefineAuthState? State { get; set; }
 
-    [Inject]
-    private AuthManager Auth { get; set; } = default!;
+    private AuthManager Auth => RefineServices.Require<AuthManager>(Services);
 
-    [Inject]
-    private INavigator Navigator { get; set; } = default!;
+    private INavigator Navigator => RefineServices.Require<INavigator>(Services);
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
@@ -154,7 +152,7 @@ public sealed class Authenticated : ComponentBase, IDisposable
             View.Fallback => Fallback?.Invoke(_result),
             _ => null,
         };
-        builder.AddContent(0, content);
+        Diagnostics.RefineRoot.Gate(builder, content, this, needsInteractivity: true);
     }
 
     /// <summary>The check with this guard's Params for <paramref name="state"/>'s version (the engine caches it); null when superseded.</summary>

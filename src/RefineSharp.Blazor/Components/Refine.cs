@@ -27,8 +27,7 @@ public sealed class Refine : ComponentBase
     [Parameter]
     public bool CrossTabSync { get; set; } = true;
 
-    [Inject]
-    private AuthManager Auth { get; set; } = default!;
+    private AuthManager Auth => RefineServices.Require<AuthManager>(Services);
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;

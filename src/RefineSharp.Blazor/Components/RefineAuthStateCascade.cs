@@ -81,7 +81,7 @@ public sealed class RefineAuthStateCascade : ComponentBase, IDisposable
             : claims.Map(_state);
         builder.OpenComponent<CascadingValue<Task<AuthenticationState>>>(0);
         builder.AddComponentParameter(1, nameof(CascadingValue<Task<AuthenticationState>>.Value), principal);
-        builder.AddComponentParameter(2, nameof(CascadingValue<Task<AuthenticationState>>.ChildContent), ChildContent);
+        builder.AddComponentParameter(2, nameof(CascadingValue<Task<AuthenticationState>>.ChildContent), Diagnostics.RefineRoot.Wrap(ChildContent));
         builder.CloseComponent();
     }
 

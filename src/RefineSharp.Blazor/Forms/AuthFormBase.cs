@@ -79,11 +79,9 @@ public abstract partial class AuthFormBase : ComponentBase
     [Parameter(CaptureUnmatchedValues = true)]
     public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
 
-    [Inject]
-    private IStringLocalizer<RefineBlazorTexts> T { get; set; } = default!;
+    private IStringLocalizer<RefineBlazorTexts> T => RefineServices.Require<IStringLocalizer<RefineBlazorTexts>>(Services);
 
-    [Inject]
-    private AuthManager Auth { get; set; } = default!;
+    private AuthManager Auth => RefineServices.Require<AuthManager>(Services);
 
     [Inject]
     private IOptions<RefineBlazorOptions> OptionsAccessor { get; set; } = default!;

@@ -33,7 +33,11 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string projectDirectory, string assemblyName, string name)
+    public static Task<AppProcess> StartAsync(string projectDirectory, string assemblyName, string name) =>
+        StartAsync(projectDirectory, assemblyName, name, $"http://127.0.0.1:{FreePort.Next()}", new Dictionary<string, string>());
+
+    /// <summary>Starts the app on <paramref name="baseUrl"/> with extra environment variables (its settings, as <c>Section__Key</c>).</summary>
+    public static async Task<AppProcess> StartAsync(string projectDirectory, string assemblyName, string name, string baseUrl, IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(projectDirectory, "bin", "Release", "net10.0", assemblyName + ".dll");
         if (!File.Exists(dll))
@@ -41,7 +45,6 @@ internal sealed class AppProcess : IAsyncDisposable
             throw new InvalidOperationException($"{dll} is missing: the app was not built.");
         }
 
-        var baseUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = projectDirectory,
@@ -57,6 +60,10 @@ internal sealed class AppProcess : IAsyncDisposable
         DotNet.Quiet(start.Environment);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
         var app = new AppProcess(process, name, baseUrl);

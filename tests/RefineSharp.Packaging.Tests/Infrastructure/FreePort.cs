@@ -3,16 +3,20 @@ using System.Net.Sockets;
 
 namespace RefineSharp.Packaging.Tests.Infrastructure;
 
-/// <summary>A free loopback port in this suite's own range (5800-5899), so it never meets other suites' servers.</summary>
+/// <summary>
+/// A free loopback port in this suite's own range (5800-5899), so it never meets other suites' servers. A machine that
+/// runs several suites side by side moves the range with REFINESHARP_PACKAGING_PORT_BASE (its first port).
+/// </summary>
 internal static class FreePort
 {
-    private static int _next = 5800 + Random.Shared.Next(0, 100);
+    private static readonly int Base = int.TryParse(Environment.GetEnvironmentVariable("REFINESHARP_PACKAGING_PORT_BASE"), out var first) && first is > 1024 and < 65000 ? first : 5800;
+    private static int _next = Random.Shared.Next(0, 100);
 
     public static int Next()
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            var port = 5800 + (Interlocked.Increment(ref _next) % 100);
+            var port = Base + (Interlocked.Increment(ref _next) % 100);
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);
@@ -25,6 +29,6 @@ internal static class FreePort
             }
         }
 
-        throw new InvalidOperationException("No free port in 5800-5899.");
+        throw new InvalidOperationException($"No free port in {Base}-{Base + 99}.");
     }
 }

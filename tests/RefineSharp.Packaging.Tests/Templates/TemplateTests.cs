@@ -8,22 +8,29 @@ namespace RefineSharp.Packaging.Tests.Templates;
 /// <summary>
 /// `dotnet new refinesharp`: every documented combination of --render-mode and --provider is instantiated from the
 /// installed template pack, built against the feed's packages, started, and signed in to in Chromium (guard, a
-/// wrong password, login, identity and role, logout, guard again).
+/// wrong password, login, identity and role, logout, guard again). Oidc and Jwt apps sign in against RefineSharp's
+/// sample identity server and sample JWT API, started by the test on loopback.
 /// </summary>
 [Collection(PackagingCollection.Name)]
 public sealed class TemplateTests(PackageFeed feed)
 {
-    private const string Email = "admin@example.com";
     private const string Password = "Admin123!";
 
-    /// <summary>The combinations docs/packaging.md documents; each one is tested.</summary>
+    /// <summary>
+    /// The combinations docs/packaging.md documents as tested; each one is built and signed in to. Chosen so that every
+    /// provider and every kind of browser code runs once while the suite builds only two WebAssembly apps (each costs
+    /// a minute or more on the shared machine): every provider with Server; WebAssembly with InMemory (the whole auth
+    /// stack in the browser); Auto with Identity (the host's session endpoints from the browser, after the circuit).
+    /// WebAssembly x Identity and Auto x InMemory run the same client code as Auto x Identity and WebAssembly x InMemory;
+    /// Oidc and Jwt differ from Identity only in the host's registration, which every render mode shares.
+    /// </summary>
     public static TheoryData<string, string> Combinations => new()
     {
         { "Server", "InMemory" },
         { "Server", "Identity" },
+        { "Server", "Oidc" },
+        { "Server", "Jwt" },
         { "WebAssembly", "InMemory" },
-        { "WebAssembly", "Identity" },
-        { "Auto", "InMemory" },
         { "Auto", "Identity" },
     };
 
@@ -40,11 +47,13 @@ public sealed class TemplateTests(PackageFeed feed)
         Assert.Equal(provider == "Identity", Directory.Exists(Path.Combine(hostDir, "Data")));
         AssertNoTemplateLeftovers(solutionDir, name);
 
-        await using var app = await AppProcess.StartAsync(hostDir, name, "template-" + name);
+        var appUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var backend = await TemplateBackend.StartAsync(provider, appUrl);
+        await using var app = await AppProcess.StartAsync(hostDir, name, "template-" + name, appUrl, backend.AppSettings);
         var (playwright, browser) = await Browser.LaunchAsync();
         try
         {
-            await SmokeAsync(browser, app.BaseUrl, name);
+            await SmokeAsync(browser, app.BaseUrl, name, backend);
         }
         finally
         {
@@ -58,7 +67,7 @@ public sealed class TemplateTests(PackageFeed feed)
     {
         var hive = await HiveAsync();
         var help = await hive.NewAsync("refinesharp", "--help");
-        foreach (var expected in new[] { "--render-mode", "Server", "WebAssembly", "Auto", "--provider", "InMemory", "Identity" })
+        foreach (var expected in new[] { "--render-mode", "Server", "WebAssembly", "Auto", "--provider", "InMemory", "Identity", "Oidc", "Jwt" })
         {
             Assert.Contains(expected, help, StringComparison.Ordinal);
         }
@@ -77,7 +86,8 @@ public sealed class TemplateTests(PackageFeed feed)
 
     [Theory]
     [InlineData("--render-mode", "Hybrid")]
-    [InlineData("--provider", "Oidc")]
+    [InlineData("--provider", "Saml")]
+    [InlineData("--provider", "oidc;Jwt")]
     [InlineData("--render-mode", "Server;rm -rf")]
     public async Task Template_UnknownChoice_IsRefusedAndWritesNothing(string option, string value)
     {
@@ -90,7 +100,7 @@ public sealed class TemplateTests(PackageFeed feed)
         Assert.False(Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any(), "nothing is generated");
     }
 
-    private static async Task SmokeAsync(IBrowser browser, string baseUrl, string name)
+    private static async Task SmokeAsync(IBrowser browser, string baseUrl, string name, TemplateBackend backend)
     {
         SetDefaultExpectTimeout(60_000);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
@@ -105,18 +115,36 @@ public sealed class TemplateTests(PackageFeed feed)
             await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(baseUrl) + "/login(\\?.*)?$"));
             await FormReadyAsync(page);
 
-            // A wrong password stays on the sign-in page, signed out.
-            await SubmitAsync(page, Email, "Wrong-" + Password);
-            await Expect(page.Locator("[data-notification-key=login-error]")).ToBeVisibleAsync();
-            await Expect(page).ToHaveURLAsync(new Regex("/login(\\?.*)?$"));
-            await Expect(page.Locator("[data-identity-card]")).ToHaveCountAsync(0);
+            var email = backend.Email;
+            if (backend.IdentityServerUrl is { } idp)
+            {
+                // OIDC: the button sends the browser to the identity server; a wrong password stays there, signed out.
+                var idpLogin = new Regex("^" + Regex.Escape(idp + "/account/login") + "(\\?.*)?$");
+                await page.Locator($"button[data-provider={TemplateBackend.OidcProviderName}]").ClickAsync();
+                await Expect(page).ToHaveURLAsync(idpLogin);
+                await SubmitAsync(page, email, "Wrong-" + Password);
+                await Expect(page.Locator("[data-idp-error]")).ToBeVisibleAsync();
+                await Expect(page).ToHaveURLAsync(idpLogin);
 
-            // The right one reaches the home page, with the user's identity and role (AuthorizeView follows the provider).
-            await page.GotoAsync("/login");
-            await FormReadyAsync(page);
-            await SubmitAsync(page, Email, Password);
+                // The right one comes back to the page the guard left, with the user's identity and role.
+                await SubmitAsync(page, email, Password);
+            }
+            else
+            {
+                // A wrong password stays on the sign-in page, signed out.
+                await SubmitAsync(page, email, "Wrong-" + Password);
+                await Expect(page.Locator("[data-notification-key=login-error]")).ToBeVisibleAsync();
+                await Expect(page).ToHaveURLAsync(new Regex("/login(\\?.*)?$"));
+                await Expect(page.Locator("[data-identity-card]")).ToHaveCountAsync(0);
+
+                // The right one reaches the home page, with the user's identity and role (AuthorizeView follows the provider).
+                await page.GotoAsync("/login");
+                await FormReadyAsync(page);
+                await SubmitAsync(page, email, Password);
+            }
+
             await Expect(page).ToHaveURLAsync(baseUrl + "/");
-            await Expect(page.Locator("[data-identity-card]")).ToContainTextAsync(Email);
+            await Expect(page.Locator("[data-identity-card]")).ToContainTextAsync(email);
             await Expect(page.Locator("[data-role=admin]")).ToBeVisibleAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts, name + "-signed-in.png") });
 
@@ -136,7 +164,7 @@ public sealed class TemplateTests(PackageFeed feed)
         }
     }
 
-    /// <summary>Waits until the sign-in form works: interactive, or a static form that posts.</summary>
+    /// <summary>Waits until the sign-in page works: interactive, or a static form that posts.</summary>
     private static Task FormReadyAsync(IPage page) =>
         page.Locator("[data-refine-interactive], [data-refine-static]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
