@@ -1,3 +1,4 @@
+using CsCheck;
 using RefineSharp.Providers.AspNetIdentity.Tests.Fixtures;
 
 namespace RefineSharp.Providers.AspNetIdentity.Tests;
@@ -104,5 +105,61 @@ public sealed class AspNetIdentityAuthProviderRolesTests(IdentityApiServerFixtur
         var permissions = await app.Auth.GetPermissionsAsync<IReadOnlyList<string>>();
 
         Assert.Equal(["editor"], permissions);
+    }
+
+    /// <summary>
+    /// Generated sequences of checks, identity and permissions reads and role changes on the server: every read gives
+    /// the roles the server had at some moment since the last check (or the sign-in), and between two checks the roles
+    /// endpoint is asked at most once (the tokens stay valid, so no refresh comes between).
+    /// </summary>
+    [Fact]
+    public async Task GeneratedSequences_ReadsAreNeverOlderThanTheLastCheck_AndAskOnceBetweenChecks()
+    {
+        const int Check = 0, Identity = 1, Permissions = 2, AddAdmin = 3, RemoveAdmin = 4;
+        var sequences = Gen.Int[0, 4].Array[1, 12];
+
+        await sequences.SampleAsync(async ops =>
+        {
+            var (app, email) = await SignedInAsync("editor");
+            await using var _app = app;
+            var server = new SortedSet<string>(StringComparer.Ordinal) { "editor" };
+            List<string[]> acceptable = [[.. server]];
+            _server.ResetHits();
+            foreach (var op in ops)
+            {
+                switch (op)
+                {
+                    case Check:
+                        app.Auth.InvalidateAuthStore();
+                        Assert.True((await app.Auth.CheckAsync()).Authenticated);
+                        acceptable = [[.. server]];
+                        _server.ResetHits();
+                        break;
+                    case Identity or Permissions:
+                        app.Auth.InvalidateAuthStore();
+                        var roles = op == Identity
+                            ? (await app.Auth.GetIdentityAsync<UserIdentity>())?.Roles
+                            : await app.Auth.GetPermissionsAsync<IReadOnlyList<string>>();
+                        Assert.NotNull(roles);
+                        Assert.Contains(acceptable, a => a.SequenceEqual(roles));
+                        Assert.True(_server.Hits(RolesPath) <= 1, $"{_server.Hits(RolesPath)} roles calls since the last check");
+                        break;
+                    case AddAdmin or RemoveAdmin:
+                        var member = op == AddAdmin;
+                        if (member != server.Contains("admin"))
+                        {
+                            await _server.SetRoleAsync(email, "admin", member);
+                            _ = member ? server.Add("admin") : server.Remove("admin");
+                            acceptable.Add([.. server]);
+                        }
+
+                        break;
+                    default:
+                        throw new InvalidOperationException($"unknown step {op}");
+                }
+            }
+
+            return true;
+        }, iter: 15, threads: 1);
     }
 }
