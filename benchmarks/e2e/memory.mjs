@@ -9,6 +9,7 @@
 // System types). Each session's Redis entry is read with MEMORY USAGE and HSTRLEN.
 //
 //   node memory.mjs [--circuits 100] [--no-publish] [--gcdump /path/to/dotnet-gcdump] [--out memory.json]
+//                   [--port 5705 (the demo; Redis on the next port)] [--work /tmp/refinesharp-e2e-bench]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +20,7 @@ import { log, run, start, stopAll, waitHttp } from "./processes.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
-const PORT = 5705, REDIS = 5706;
+let PORT = 5705, REDIS = 5706;
 
 const o = { circuits: 100, publish: true, gcdump: "dotnet-gcdump", out: null, work: path.join(os.tmpdir(), "refinesharp-e2e-bench") };
 for (let i = 2; i < process.argv.length; i++) {
@@ -28,6 +29,8 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === "--no-publish") o.publish = false;
   else if (a === "--gcdump") o.gcdump = process.argv[++i];
   else if (a === "--out") o.out = path.resolve(process.argv[++i]);
+  else if (a === "--port") { PORT = Number(process.argv[++i]); REDIS = PORT + 1; }
+  else if (a === "--work") o.work = path.resolve(process.argv[++i]);
   else throw new Error(`unknown argument ${a}`);
 }
 if (!(o.circuits >= 1 && o.circuits <= 500)) throw new Error("--circuits 1..500");

@@ -80,6 +80,8 @@ public sealed partial class AspNetIdentityAuthProvider : AuthProvider
     /// </summary>
     public override async Task<CheckResult> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
+        // A check starts a new page load (or a re-check): roles are read again after it.
+        ForgetRoles();
         var tokens = await _tokens.GetValidTokenAsync(cancellationToken);
         if (tokens is null)
         {

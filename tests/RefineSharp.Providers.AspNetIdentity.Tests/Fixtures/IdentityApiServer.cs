@@ -108,6 +108,16 @@ public sealed class IdentityApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Gives <paramref name="email"/> <paramref name="role"/> (added) or takes it away, as an admin page would.</summary>
+    public async Task SetRoleAsync(string email, string role, bool member)
+    {
+        using var scope = _app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException("no such user");
+        var changed = member ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
+        Assert.True(changed.Succeeded, string.Join(" ", changed.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>Turns on two-factor sign-in for <paramref name="email"/> and returns fresh recovery codes.</summary>
     public async Task<string[]> EnableTwoFactorAsync(string email)
     {
