@@ -14,7 +14,14 @@
 //
 //   node run.mjs [--runs 10] [--warmup 1] [--apps demo,wasm,refine,floor] [--smoke] [--no-publish]
 //                [--timer-dir ../shared/tools/login-timer] [--out results.json] [--max-minutes 20] [--timeout-ms 30000]
-//                [--port-base 5701]
+//                [--port-base 5701] [--entry blank|cross-site]
+//
+// --entry: where each run's tab is before it opens the login page. "blank" (default, as the login timer does): the
+// fresh tab's about:blank. "cross-site": a page of another site (http://localhost:<port>/, which Chromium treats as a
+// different site from the apps' 127.0.0.1), as when a user follows a link or types the address in a new tab. The two
+// differ for a page sent with Cross-Origin-Opener-Policy: from about:blank Chromium keeps the tab's first renderer
+// process for a page without the header and starts a new one for a page with it; from another site every app gets a
+// new process (docs/security.md, "Response headers").
 //
 // An app with "interactiveAfterLogin" (the hosted WebAssembly sample, whose login form is a static post) reports its
 // first-interactive download on the page the sign-in lands on: everything requested from the click until the
@@ -39,7 +46,7 @@ function parseArgs(argv) {
   const o = {
     runs: 10, warmup: 1, apps: null, smoke: false, publish: true, out: null, maxMinutes: 20, timeoutMs: 30000,
     timerDir: defaultTimerDir(), work: path.join(os.tmpdir(), "refinesharp-e2e-bench"),
-    chromium: "/usr/bin/chromium", serverTiming: true,
+    chromium: "/usr/bin/chromium", serverTiming: true, entry: "blank",
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -58,10 +65,12 @@ function parseArgs(argv) {
       case "--work": o.work = path.resolve(next()); break;
       case "--chromium": o.chromium = next(); break;
       case "--port-base": o.portBase = Number(next()); break;
+      case "--entry": o.entry = next(); break;
       default: throw new Error(`unknown argument ${a}`);
     }
   }
   if (o.smoke) { o.runs = 1; o.warmup = 0; }
+  if (!["blank", "cross-site"].includes(o.entry)) throw new Error("--entry blank|cross-site");
   if (!(o.runs >= 1 && o.runs <= 200) || !(o.warmup >= 0 && o.warmup <= 10)) throw new Error("--runs 1..200, --warmup 0..10");
   return o;
 }
@@ -192,6 +201,7 @@ async function oneRun(browser, app, opts) {
   });
   const out = {};
   try {
+    if (opts.entryUrl) await page.goto(opts.entryUrl, { waitUntil: "load", timeout: opts.timeoutMs });
     await page.goto(base + app.loginPath, { waitUntil: "commit", timeout: opts.timeoutMs });
     out.form_ms = (await awaitMark(page, "form", opts.timeoutMs)).at;
     if (app.interactiveSelector && !app.interactiveAfterLogin) {
@@ -327,6 +337,18 @@ function circuitSummary(lines) {
   return { circuits: circuits.length, parts: partsSummary(circuits) };
 }
 
+// A page of another site to start each run from (--entry cross-site): 127.0.0.1 serves it, the tab asks for it as
+// localhost, which is a different site from the apps' 127.0.0.1.
+async function entrySite() {
+  const http = await import("node:http");
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end("<!doctype html><title>elsewhere</title><p>another site</p>");
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `http://localhost:${server.address().port}/` };
+}
+
 // ------------------------------------------------------------------ main
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -342,6 +364,8 @@ async function main() {
   if (opts.portBase) Object.keys(all).forEach((n, k) => (all[n].port = opts.portBase + k));
   const apps = Object.fromEntries(names.map((n) => [n, all[n]]));
   const procs = await prepare(opts, apps);
+  const entry = opts.entry === "cross-site" ? await entrySite() : null;
+  if (entry) opts.entryUrl = entry.url;
   const prepared = performance.now();
 
   const browser = await chromium.launch({
@@ -372,6 +396,7 @@ async function main() {
     }
   } finally {
     await browser.close();
+    entry?.server.close();
   }
 
   // A circuit's log line is written when its WebSocket closes, just after its context: give the last ones a moment.
@@ -407,11 +432,18 @@ async function main() {
       }));
     }
   }
+  if (summary.floor?.runs) {
+    // Issue 8's yardstick for the login form: the framework-free floor of the same run.
+    for (const name of names.filter((n) => n !== "floor")) {
+      const a = summary[name].form_ms?.median, b = summary.floor.form_ms?.median;
+      ratios[`${name}/floor`] = { form_ms: a != null && b ? Math.round((a / b) * 100) / 100 : null };
+    }
+  }
   const result = {
     tool: "benchmarks/e2e/run.mjs",
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg_at_end: os.loadavg().map(r1), node: process.version, chromium: browser.version() },
-    options: { ...opts, work: undefined },
+    options: { ...opts, work: undefined, entryUrl: undefined },
     seconds: { prepare: r1((prepared - t0) / 1000), measure: r1((performance.now() - prepared) / 1000) },
     summary, ratios, errors, runs: results,
   };
@@ -442,6 +474,7 @@ function printTable(r) {
     if (s.first_interactive_encodings) lines.push(`${name} first-interactive responses by type:encoding: ${JSON.stringify(s.first_interactive_encodings)}`);
     if (s.first_interactive_largest) lines.push(`${name} largest first-interactive responses (B): ${s.first_interactive_largest.map((f) => `${f.path.split("/").pop()} ${f.bytes}`).join(", ")}`);
   }
+  lines.push(`entry: ${r.options.entry}`);
   lines.push(`prepare ${r.seconds.prepare} s, measure ${r.seconds.measure} s, load average at end ${r.machine.loadavg_at_end.join(" ")}`);
   console.log(lines.join("\n"));
 }
