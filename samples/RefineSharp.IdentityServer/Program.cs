@@ -9,6 +9,18 @@ var builder = WebApplication.CreateBuilder(args);
 var settings = builder.Configuration.GetSection("Idp").Get<IdpSettings>() ?? new IdpSettings();
 builder.Services.Configure<IdpSettings>(builder.Configuration.GetSection("Idp"));
 
+// Test-only faults (wrong nonce, wrong issuer, a clock that is off): never in Production.
+var faults = settings.Faults.Enabled ? new IdpFaults() : null;
+if (faults is not null && builder.Environment.IsProduction())
+{
+    throw new InvalidOperationException("Idp:Faults:Enabled makes this server issue invalid tokens on request; it is refused in Production.");
+}
+
+if (faults is not null)
+{
+    builder.Services.AddSingleton(faults);
+}
+
 // Users, roles and OpenIddict's stores in one SQLite file (Idp:Database, relative to the content root).
 var database = Path.Combine(builder.Environment.ContentRootPath, settings.Database);
 Directory.CreateDirectory(Path.GetDirectoryName(database)!);
@@ -50,6 +62,7 @@ builder.Services.AddOpenIddict()
         o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
         o.AllowRefreshTokenFlow();
         o.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+        o.SetIdentityTokenLifetime(settings.IdentityTokenLifetime);
         o.SetRefreshTokenReuseLeeway(settings.RefreshTokenReuseLeeway);
         o.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
 
@@ -57,6 +70,19 @@ builder.Services.AddOpenIddict()
         o.AddDevelopmentEncryptionCertificate().AddDevelopmentSigningCertificate();
         // Access tokens stay signed JWTs that a client (and the tests) can read; they are not encrypted.
         o.DisableAccessTokenEncryption();
+
+        if (faults is not null)
+        {
+            // The token clock and the ID token's claims, just before OpenIddict signs it (see Hosting/IdpFaults.cs).
+            o.Configure(options => options.TimeProvider = faults.Clock);
+            o.AddEventHandler<OpenIddict.Server.OpenIddictServerEvents.ProcessSignInContext>(handler => handler
+                .UseInlineHandler(context =>
+                {
+                    faults.Tamper(context);
+                    return default;
+                })
+                .SetOrder(OpenIddict.Server.OpenIddictServerHandlers.PrepareIdentityTokenPrincipal.Descriptor.Order + 1));
+        }
 
         var aspNetCore = o.UseAspNetCore()
             .EnableAuthorizationEndpointPassthrough()
@@ -80,6 +106,10 @@ app.UseAntiforgery();
 app.MapAccount();
 app.MapOidc();
 app.MapAvatar();
+if (faults is not null)
+{
+    app.MapFaults();
+}
 app.MapGet("/", () => Results.Text("RefineSharp Identity Server: an OpenID Connect server for the OIDC demo. Discovery: /.well-known/openid-configuration"));
 app.MapGet("/healthz", () => Results.Ok("ok"));
 

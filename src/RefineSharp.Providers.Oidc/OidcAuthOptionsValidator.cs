@@ -56,6 +56,11 @@ internal sealed partial class OidcAuthOptionsValidator : IValidateOptions<OidcAu
                 failures.Add($"{label}: the authority {authority} is not HTTPS; use the identity provider's https URL (RequireHttps = false is for a loopback development server only).");
             }
 
+            if (provider.ClockSkew < TimeSpan.Zero || provider.ClockSkew > TimeSpan.FromMinutes(10))
+            {
+                failures.Add($"{label}.ClockSkew must be between zero and 10 minutes (got {provider.ClockSkew}); fix the clocks (NTP) rather than widen it.");
+            }
+
             if (string.IsNullOrWhiteSpace(provider.ClientId))
             {
                 failures.Add($"{label}.ClientId is missing: copy the client id from the identity provider's console.");

@@ -40,6 +40,13 @@ public sealed class OidcProviderOptions
     /// <summary>Whether logout also ends the session at the identity provider (RP-initiated logout). Default: true (Google has no such endpoint).</summary>
     public bool EndSessionAtProvider { get; set; } = true;
 
+    /// <summary>
+    /// How far the identity provider's clock may be from this server's: an ID token that expired less than this long
+    /// ago still counts (OpenIddict's <c>TokenValidationParameters.ClockSkew</c> for this provider; OpenIddict's own
+    /// default is zero). Default: 2 minutes; zero to 10 minutes.
+    /// </summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Extra parameters of the authorization request (for example Google's <c>access_type=offline</c>).</summary>
     public IDictionary<string, string> AuthorizationParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

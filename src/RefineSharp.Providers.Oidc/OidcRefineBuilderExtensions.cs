@@ -57,6 +57,8 @@ public static class OidcRefineBuilderExtensions
                 .EnablePostLogoutRedirectionEndpointPassthrough()
                 .EnableErrorPassthrough();
             o.UseSystemNetHttp();
+            // An ID token that expired before it arrived is refused by OpenIddict's own expiry check (see the handler).
+            o.AddEventHandler(IdentityTokenLifetime.Descriptor);
         });
         services.AddOptions<OpenIddictClientOptions>().Configure<IOptions<OidcAuthOptions>>((client, oidc) => Register(client, oidc.Value));
         services.AddOptions<OpenIddictClientAspNetCoreOptions>().Configure<IOptions<OidcAuthOptions>>((aspNet, oidc) =>
@@ -105,6 +107,9 @@ public static class OidcRefineBuilderExtensions
             {
                 registration.Scopes.Add(scope);
             }
+
+            // OpenIddict checks an ID token's expiry itself, allowing this much difference between the two clocks.
+            registration.TokenValidationParameters.ClockSkew = provider.ClockSkew;
 
             client.Registrations.Add(registration);
             client.RedirectionEndpointUris.Add(registration.RedirectUri);

@@ -10,6 +10,7 @@ internal static class TextKeys
     public const string UnknownProvider = "signIn.unknownProvider";
     public const string LogoutUnavailable = "logout.unavailable";
     public const string InvalidConfiguration = "signIn.invalidConfiguration";
+    public const string Expired = "signIn.expired";
     public const string SessionEndedTitle = "session.ended.title";
     public const string SessionEnded = "session.ended";
 }

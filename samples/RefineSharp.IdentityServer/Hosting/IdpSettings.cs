@@ -22,6 +22,12 @@ public sealed class IdpSettings
     /// </summary>
     public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.Zero;
 
+    /// <summary>How long an ID token lives. Default: 20 minutes (OpenIddict's default).</summary>
+    public TimeSpan IdentityTokenLifetime { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Test-only faults (<see cref="IdpFaults"/>). Off by default; refused in Production.</summary>
+    public IdpFaultSettings Faults { get; set; } = new();
+
     /// <summary>Seeds the documented passwords (Development) instead of refusing to start without Idp:SeedPasswords.</summary>
     public bool SeedKnownPasswords { get; set; }
 }
@@ -43,4 +49,11 @@ public sealed class IdpClient
 
     /// <summary>The exact post-logout redirect URIs.</summary>
     public List<string> PostLogoutRedirectUris { get; set; } = [];
+}
+
+/// <summary>The switch of the test-only faults.</summary>
+public sealed class IdpFaultSettings
+{
+    /// <summary>Maps <c>PUT /testing/faults</c> (loopback only) so the tests can make this server misbehave. Default: false.</summary>
+    public bool Enabled { get; set; }
 }

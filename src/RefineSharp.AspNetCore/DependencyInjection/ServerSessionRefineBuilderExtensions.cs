@@ -43,6 +43,9 @@ public static class ServerSessionRefineBuilderExtensions
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SessionLocks>();
+        // Cross-instance refresh lock: on the Redis of the sessions when there is one (chosen when first needed).
+        services.AddOptions<RedisSessionLockOptions>();
+        services.TryAddSingleton<IDistributedSessionLock>(DistributedSessionLocks.Create);
         services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, FlashNotifications>();
         services.TryAddSingleton<DistributedCacheTicketStore>();
         services.TryAddSingleton<ITicketStore>(sp => sp.GetRequiredService<DistributedCacheTicketStore>());

@@ -25,4 +25,7 @@ internal static partial class SessionLog
 
     [LoggerMessage(3007, LogLevel.Error, "The session store refused a write; the sign-in or token update failed.", EventName = "SessionWriteFailed")]
     public static partial void WriteFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3008, LogLevel.Warning, "The cross-instance refresh lock in Redis could not be taken or released; this refresh runs under the per-process lock only.", EventName = "RefreshLockUnavailable")]
+    public static partial void RefreshLockUnavailable(ILogger logger, Exception exception);
 }

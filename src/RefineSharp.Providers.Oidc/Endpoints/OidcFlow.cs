@@ -65,8 +65,9 @@ internal sealed class OidcFlow(
             // A tampered or replayed response, a wrong issuer, nonce or state, a refused code, or a user who cancelled.
             var error = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.Error) ?? result.Failure?.GetType().Name ?? "no_tokens";
             var description = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.ErrorDescription) ?? result.Failure?.Message ?? "";
+            var errorUri = result.Properties?.GetString(OpenIddictClientAspNetCoreConstants.Properties.ErrorUri);
             OidcLog.SignInRefused(logger, provider?.Name ?? "(unknown)", error, description.Length > 300 ? description[..300] : description);
-            Http.Response.Redirect(FailurePath(Options.LoginPath, error == "access_denied" ? OidcErrorCodes.Cancelled : OidcErrorCodes.Refused, provider));
+            Http.Response.Redirect(FailurePath(Options.LoginPath, OidcErrorCodes.ForRefusal(error, errorUri), provider));
             return;
         }
 
