@@ -13,8 +13,8 @@ namespace RefineSharp.E2E.Tests.Kits;
 [Collection(KitsCollection.Name)]
 public sealed class KitAuthPageTests(KitsDemoFixture kits)
 {
-    private const string Email = "ann@kits.local";
-    private const string Password = "Kits123!";
+    private const string Email = KitPage.Email;
+    private const string Password = KitPage.Password;
 
     public static TheoryData<string> Kits() => [.. KitsDemoFixture.Kits];
 
@@ -76,7 +76,7 @@ public sealed class KitAuthPageTests(KitsDemoFixture kits)
         await session.GotoAsync("/login");
         // Nothing typed first: Fluent's submit button is a web component that does nothing until Fluent's script has
         // defined it (a human cannot type into its inputs before that either).
-        await KitScriptsDefinedAsync(session.Page);
+        await KitPage.ScriptsDefinedAsync(session.Page);
 
         await session.Page.Locator("form [type=submit]").ClickAsync();
 
@@ -199,10 +199,5 @@ public sealed class KitAuthPageTests(KitsDemoFixture kits)
         Assert.Equal("password", await session.Page.Locator("fluent-text-input#password").GetAttributeAsync("type"));
     }
 
-    /// <summary>Waits until every custom element of the page is defined (Fluent's web components; none in the other kits).</summary>
-    private static Task KitScriptsDefinedAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => document.querySelectorAll(':not(:defined)').length === 0");
-
-    // Native inputs carry the id themselves; Fluent's web components carry it on the host, the input is in its shadow root.
-    private static ILocator Input(IPage page, string id) => page.Locator($"input#{id}, #{id} input").First;
+    private static ILocator Input(IPage page, string id) => KitPage.Input(page, id);
 }
