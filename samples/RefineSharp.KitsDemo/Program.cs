@@ -1,3 +1,5 @@
+using RefineSharp.Tokens;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -6,11 +8,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.FluentUI.AspNetCore.Components;
 using MudBlazor.Services;
 using RefineSharp.KitsDemo;
+using RefineSharp.KitsDemo.Client;
 using RefineSharp.KitsDemo.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Kit=Headless|MudBlazor|Fluent and Theme=Light|Dark choose the look; everything else is the same app.
+// Kit=Headless|MudBlazor|Fluent and Theme=Light|Dark choose the look, RenderMode=Server|WebAssembly where the pages
+// run; everything else is the same app.
 var kit = KitSettings.From(builder.Configuration);
 builder.Services.AddSingleton(kit);
 
@@ -25,11 +29,34 @@ builder.Services.AddAuthorization();
 builder.Services.AddIdentityApiEndpoints<IdentityUser>(o => o.User.RequireUniqueEmail = true)
     .AddEntityFrameworkStores<IdentityDbContext<IdentityUser>>();
 
-// RefineSharp with server-side sessions: the sign-in pages are static forms that post (docs/adr/0006).
+// Access tokens live an hour by default; KitsDemo:AccessTokenLifetime (for example "00:00:02") shortens them so the
+// browser tests can end a session on the server (a password change refuses the refresh token) and see the next check.
+builder.Services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+{
+    if (builder.Configuration.GetValue<TimeSpan?>("KitsDemo:AccessTokenLifetime") is { } lifetime)
+    {
+        o.BearerTokenExpiration = lifetime;
+    }
+});
+builder.Services.Configure<TokenRefreshOptions>(o =>
+{
+    if (builder.Configuration.GetValue<TimeSpan?>("KitsDemo:TokenRefreshSkew") is { } skew)
+    {
+        o.RefreshSkew = skew;
+    }
+});
+
+// RefineSharp with server-side sessions: the sign-in pages are static forms that post (docs/adr/0006). The provider
+// calls this app's own Identity API, or KitsDemo:IdentityBaseAddress (the browser tests point it at a closed port to
+// show each kit with its backend down).
+var identityOverride = builder.Configuration["KitsDemo:IdentityBaseAddress"] is { Length: > 0 } address ? new Uri(address) : null;
 var refine = builder.Services.AddRefine()
-    .AddAspNetIdentityAuth(o => o.BaseAddressResolver = IdentityAddress)
+    .AddAspNetIdentityAuth(o => o.BaseAddressResolver = sp => identityOverride ?? IdentityAddress(sp))
     .AddBlazor(o => o.LoginPath = "/login")
-    .AddServerSessions();
+    .AddServerSessions()
+    // The account page's API call (KitsAccountApi): the session's bearer token to this app's Identity API.
+    .AddAuthenticatedHttpClient<KitsAccountApi>((sp, http) => http.BaseAddress = new Uri(IdentityAddress(sp) + "/"));
+builder.Services.AddScoped<IKitsAccountApi>(sp => sp.GetRequiredService<KitsAccountApi>());
 
 // Each kit shows refine's notifications its own way.
 switch (kit.Kit)
@@ -44,17 +71,26 @@ switch (kit.Kit)
         break;
 }
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddInteractiveWebAssemblyComponents();
 
 var app = builder.Build();
 app.UseAntiforgery();
 app.MapGroup("/identity").MapIdentityApi<IdentityUser>();
+if (kit.RenderMode == KitRenderMode.WebAssembly)
+{
+    // The browser app's provider (HostSessionAuthProvider) asks these; the real provider and the session stay here.
+    app.MapRefineSessionEndpoints();
+}
+
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
+    .AddInteractiveWebAssemblyRenderMode()
+    .AddAdditionalAssemblies(typeof(Routes).Assembly);
 
 await SeedAsync(app.Services);
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("RefineSharp kits demo ready at {Address} (Kit={Kit}, sign in as {Email} / {Password})", IdentityAddress(app.Services), kit.Kit, KitsDemoUser.Email, KitsDemoUser.Password));
+    app.Logger.LogInformation("RefineSharp kits demo ready at {Address} (Kit={Kit}, RenderMode={RenderMode}, sign in as {Email} / {Password})", IdentityAddress(app.Services), kit.Kit, kit.RenderMode, KitsDemoUser.Email, KitsDemoUser.Password));
 await app.RunAsync();
 
 // The circuits call this app's own Identity API over loopback, at the address Kestrel listens on.

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FluentUI.AspNetCore.Components;
 using MudBlazor;
@@ -122,6 +123,47 @@ public abstract class KitNotificationSuite : RefineTestBase, IAsyncLifetime
         Assert.Empty(outlet.FindAll("[data-notification-key]"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void StaticOutlet_SessionEndedMarker_OpensTheLocalizedNoticeOnce(bool prerendered)
+    {
+        if (prerendered)
+        {
+            Prerender();
+        }
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/login?to=%2Faccount&refine-notice=session-ended");
+        var store = Services.GetRequiredService<RefineNotificationStore>();
+
+        RenderOutlet(StaticOutlet);
+        RenderOutlet(StaticOutlet);
+
+        // Through the kit's service (so the snackbar or toast shows it too), into the store; a second outlet adds nothing.
+        var notice = Assert.Single(store.Current);
+        Assert.Equal(AuthManager.SessionEndedKey, notice.Key);
+        Assert.Equal(NotificationType.Error, notice.Type);
+        Assert.Equal("Session ended", notice.Message);
+    }
+
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/login?refine-notice=Your%20account%20was%20hacked%2C%20call%20us")]
+    [InlineData("/login?refine-notice=SESSION-ENDED")]
+    [InlineData("/login#refine-notice=session-ended")]
+    [InlineData("/login?notice=session-ended")]
+    public void StaticOutlet_AnyOtherUri_OpensNothing(string uri)
+    {
+        Prerender();
+        Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
+
+        var outlet = RenderOutlet(StaticOutlet);
+
+        Assert.Empty(Services.GetRequiredService<RefineNotificationStore>().Current);
+        Assert.Empty(outlet.FindAll("[data-notification-key]"));
+        Assert.DoesNotContain("hacked", outlet.Markup, StringComparison.OrdinalIgnoreCase);
+    }
+
     private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderOutlet(Type? type = null) => Render(b =>
     {
         b.OpenComponent(0, type ?? Outlet);
@@ -156,6 +198,17 @@ public sealed class MudSnackbarNotificationTests : KitNotificationSuite
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Login Error: Invalid email or password.");
         Assert.Empty(outlet.FindAll("[data-notification-key]"));
     }
+
+    [Fact]
+    public void StaticOutlet_SessionEndedMarker_GoesToTheSnackbar()
+    {
+        Prerender();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/login?refine-notice=session-ended");
+
+        Render<RefineSharp.MudBlazor.RefineMudNotifications>();
+
+        Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message != null && s.Message.StartsWith("Session ended", StringComparison.Ordinal));
+    }
 }
 
 public sealed class FluentToastNotificationTests : KitNotificationSuite
@@ -172,4 +225,17 @@ public sealed class FluentToastNotificationTests : KitNotificationSuite
     protected override Type ServiceType => typeof(RefineSharp.FluentUI.FluentToastNotificationService);
 
     protected override Type StaticOutlet => typeof(RefineSharp.FluentUI.RefineFluentNotifications);
+
+    [Fact]
+    public void StaticOutlet_SessionEndedMarker_ShowsAMessageBarWithRefinesText()
+    {
+        Prerender();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/login?refine-notice=session-ended");
+
+        var outlet = Render<RefineSharp.FluentUI.RefineFluentNotifications>();
+
+        var shown = outlet.Find("[data-notification-key=session-ended]");
+        Assert.Equal("alert", shown.GetAttribute("role"));
+        Assert.Contains("Session ended", shown.OuterHtml, StringComparison.Ordinal);
+    }
 }
