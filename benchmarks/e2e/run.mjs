@@ -14,7 +14,7 @@
 //
 //   node run.mjs [--runs 10] [--warmup 1] [--apps demo,wasm,refine,floor] [--smoke] [--no-publish]
 //                [--timer-dir ../shared/tools/login-timer] [--out results.json] [--max-minutes 20] [--timeout-ms 30000]
-//                [--port-base 5701] [--entry blank|cross-site]
+//                [--port-base 5701] [--entry blank|cross-site] [--app-env KEY=VALUE]...
 //
 // --entry: where each run's tab is before it opens the login page. "blank" (default, as the login timer does): the
 // fresh tab's about:blank. "cross-site": a page of another site (http://localhost:<port>/, which Chromium treats as a
@@ -46,7 +46,7 @@ function parseArgs(argv) {
   const o = {
     runs: 10, warmup: 1, apps: null, smoke: false, publish: true, out: null, maxMinutes: 20, timeoutMs: 30000,
     timerDir: defaultTimerDir(), work: path.join(os.tmpdir(), "refinesharp-e2e-bench"),
-    chromium: "/usr/bin/chromium", serverTiming: true, entry: "blank",
+    chromium: "/usr/bin/chromium", serverTiming: true, entry: "blank", appEnv: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -66,6 +66,7 @@ function parseArgs(argv) {
       case "--chromium": o.chromium = next(); break;
       case "--port-base": o.portBase = Number(next()); break;
       case "--entry": o.entry = next(); break;
+      case "--app-env": { const [k, ...v] = next().split("="); o.appEnv[k] = v.join("="); break; }
       default: throw new Error(`unknown argument ${a}`);
     }
   }
@@ -110,7 +111,8 @@ async function prepare(opts, apps) {
       const data = path.join(dir, "data");
       fs.rmSync(data, { recursive: true, force: true });
       fs.mkdirSync(data, { recursive: true });
-      const env = { ASPNETCORE_ENVIRONMENT: "Production", ASPNETCORE_URLS: `http://127.0.0.1:${app.port}`, ...app.env };
+      // --app-env: extra environment for every .NET app (a control run, e.g. SecurityHeaders__CrossOriginOpenerPolicy=unsafe-none).
+      const env = { ASPNETCORE_ENVIRONMENT: "Production", ASPNETCORE_URLS: `http://127.0.0.1:${app.port}`, ...app.env, ...opts.appEnv };
       for (const [k, v] of Object.entries(app.tempEnv ?? {})) env[k] = path.join(data, v);
       if (!opts.serverTiming) delete env.Demo__ServerTiming;
       started[name] = start(name, "dotnet", [app.dll], pub, env);

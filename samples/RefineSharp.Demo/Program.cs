@@ -16,7 +16,11 @@ var builder = WebApplication.CreateBuilder(args);
 // Host hardening (docs/demo-hosting.md): CSP, nosniff, no referrer, no framing and COOP on every response, HSTS over
 // HTTPS outside Development; data-protection keys in a private folder of their own. Seeding outside Development uses
 // generated passwords (Data/DemoSeeder.cs, Demo:SeedPasswords).
-builder.Services.AddRefineSecurityHeaders();
+builder.Services.AddRefineSecurityHeaders(o =>
+{
+    // SecurityHeaders:CrossOriginOpenerPolicy=unsafe-none turns COOP off: the benchmark's control run (docs/performance.md).
+    o.CrossOriginOpenerPolicy = builder.Configuration["SecurityHeaders:CrossOriginOpenerPolicy"] ?? o.CrossOriginOpenerPolicy;
+});
 builder.AddDemoDataProtection();
 
 // SQLite file under the content root (Demo:Database, or the environment variable Demo__Database); read when the

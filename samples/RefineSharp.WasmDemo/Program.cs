@@ -9,7 +9,12 @@ var builder = WebApplication.CreateBuilder(args);
 
 // CSP with a per-response nonce for the import map, no framing, nosniff, no referrer, COOP, HSTS over HTTPS outside
 // Development (docs/security.md). 'wasm-unsafe-eval' lets the .NET runtime compile its WebAssembly; no JavaScript eval.
-builder.Services.AddRefineSecurityHeaders(o => o.AllowWebAssembly = true);
+builder.Services.AddRefineSecurityHeaders(o =>
+{
+    o.AllowWebAssembly = true;
+    // SecurityHeaders:CrossOriginOpenerPolicy=unsafe-none turns COOP off: the benchmark's control run (docs/performance.md).
+    o.CrossOriginOpenerPolicy = builder.Configuration["SecurityHeaders:CrossOriginOpenerPolicy"] ?? o.CrossOriginOpenerPolicy;
+});
 var mode = WasmDemoModes.From(builder.Configuration);
 builder.Services.AddSingleton(new WasmDemoModeInfo(mode));
 builder.Services.AddSingleton(mode == WasmDemoMode.Hosted ? WasmClientMode.Hosted : WasmClientMode.Standalone);
