@@ -8,56 +8,19 @@ namespace RefineSharp.E2E.Tests.Hardening;
 [Collection(DemoCollection.Name)]
 public sealed class CspTests(DemoFixture fixture)
 {
-    // Runs first in every document: keeps each securitypolicyviolation event of this document.
-    private const string ViolationRecorder = """
-        window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e => {
-          window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
-        });
-        """;
-
-    /// <summary>Records the violations of every document and the browser's own CSP console errors.</summary>
-    private static async Task<List<string>> WatchAsync(BrowserSession session)
-    {
-        var console = new List<string>();
-        session.Context.Console += (_, message) =>
-        {
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                lock (console)
-                {
-                    console.Add(message.Text);
-                }
-            }
-        };
-        await session.Context.AddInitScriptAsync(ViolationRecorder);
-        return console;
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page, List<string> console, string step)
-    {
-        var violations = await page.EvaluateAsync<string[]?>("() => window.__cspViolations ?? null");
-        Assert.True(violations is not null, $"{step}: the violation recorder did not run");
-        Assert.True(violations.Length == 0, $"{step}: " + string.Join(" | ", violations));
-        lock (console)
-        {
-            Assert.True(console.Count == 0, $"{step}: " + string.Join(" | ", console));
-        }
-    }
-
     [Fact]
     public async Task Csp_SignInNavigateAndReload_NoViolationAndTheAppWorks()
     {
         await using var session = await fixture.OpenAsync(nameof(Csp_SignInNavigateAndReload_NoViolationAndTheAppWorks));
-        var console = await WatchAsync(session);
+        var csp = await CspViolations.WatchAsync(session.Context);
 
         var login = await session.Page.GotoAsync("/login");
         // The header is there: zero violations below mean the policy held, not that there was none.
-        var csp = await login!.HeaderValueAsync("content-security-policy");
-        Assert.NotNull(csp);
-        Assert.Contains("script-src 'self' 'nonce-", csp, StringComparison.Ordinal);
+        var policy = await login!.HeaderValueAsync("content-security-policy");
+        Assert.NotNull(policy);
+        Assert.Contains("script-src 'self' 'nonce-", policy, StringComparison.Ordinal);
         await BrowserSession.WaitInteractiveAsync(session.Page);
-        await AssertNoViolationsAsync(session.Page, console, "login page");
+        await csp.AssertNoneAsync(session.Page, "login page");
 
         await session.SubmitLoginAsync(TestUsers.AdminEmail, TestUsers.AdminPassword);
         await Expect(session.Page).ToHaveURLAsync(session.Url("/"));
@@ -65,13 +28,13 @@ public sealed class CspTests(DemoFixture fixture)
 
         // The sign-in page posts and the dashboard is a fresh page load: wait for its circuit before clicking around.
         await BrowserSession.WaitForCircuitAsync(session.Page);
-        await AssertNoViolationsAsync(session.Page, console, "dashboard");
+        await csp.AssertNoneAsync(session.Page, "dashboard");
 
         await session.Page.Locator(".shell-nav a[href='/posts']").ClickAsync();
         await Expect(session.Page.Locator("[data-posts]")).ToBeVisibleAsync();
         await session.Page.Locator("[data-nav=admin]").ClickAsync();
         await Expect(session.Page.Locator("[data-admin-stats]")).ToBeVisibleAsync();
-        await AssertNoViolationsAsync(session.Page, console, "posts and admin");
+        await csp.AssertNoneAsync(session.Page, "posts and admin");
 
         await session.Page.ReloadAsync();
         await BrowserSession.WaitInteractiveAsync(session.Page);
@@ -85,7 +48,7 @@ public sealed class CspTests(DemoFixture fixture)
         await session.Page.EvaluateAsync("() => document.getElementById('components-reconnect-modal').dispatchEvent(new CustomEvent('components-reconnect-state-changed', { detail: { state: 'hide' } }))");
         await Expect(dialog).ToBeHiddenAsync();
 
-        await AssertNoViolationsAsync(session.Page, console, "after reload");
+        await csp.AssertNoneAsync(session.Page, "after reload");
         await Expect(session.Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await session.ScreenshotAsync("admin-after-reload");
     }
@@ -95,8 +58,9 @@ public sealed class CspTests(DemoFixture fixture)
     {
         // The attack the policy is for, and the proof that the recorder above would see a violation.
         await using var session = await fixture.OpenAsync(nameof(Csp_InjectedInlineScript_IsBlockedAndReported));
-        var console = await WatchAsync(session);
+        var csp = await CspViolations.WatchAsync(session.Context);
         await session.GotoAsync("/login");
+        await csp.AssertNoneAsync(session.Page, "before the injection");
 
         await session.Page.EvaluateAsync("""
             () => {
@@ -113,7 +77,8 @@ public sealed class CspTests(DemoFixture fixture)
         await Expect(session.Page.Locator("body")).ToBeVisibleAsync();
         await session.Page.WaitForFunctionAsync("() => window.__cspViolations.length >= 2");
         Assert.False(await session.Page.EvaluateAsync<bool>("() => window.__injectedRan === true || window.__handlerRan === true"));
-        var violations = await session.Page.EvaluateAsync<string[]>("() => window.__cspViolations");
+        var violations = await CspViolations.InPageAsync(session.Page);
+        Assert.NotNull(violations);
         Assert.All(violations, v => Assert.StartsWith("script-src", v, StringComparison.Ordinal));
     }
 }

@@ -12,29 +12,11 @@ namespace RefineSharp.E2E.Tests.Wasm;
 [Collection(DemoCollection.Name)]
 public sealed class WasmCspTests(DemoFixture fixture, WasmDemoFixture wasm)
 {
-    private const string ViolationRecorder = """
-        window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e => {
-          window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber);
-        });
-        """;
-
     [Fact]
     public async Task Csp_SignInRunTheRuntimeCallTheApiAndReload_NoViolation()
     {
         await using var session = await BrowserSession.OpenAsync(fixture.Browser, wasm.Hosted, nameof(Csp_SignInRunTheRuntimeCallTheApiAndReload_NoViolation));
-        var console = new List<string>();
-        session.Context.Console += (_, message) =>
-        {
-            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                lock (console)
-                {
-                    console.Add(message.Text);
-                }
-            }
-        };
-        await session.Context.AddInitScriptAsync(ViolationRecorder);
+        var violations = await CspViolations.WatchAsync(session.Context);
 
         var login = await session.Page.GotoAsync("/login");
         var csp = await login!.HeaderValueAsync("content-security-policy");
@@ -56,13 +38,7 @@ public sealed class WasmCspTests(DemoFixture fixture, WasmDemoFixture wasm)
         await session.Page.ReloadAsync();
         await session.Page.Locator("[data-refine-interactive]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
 
-        var violations = await session.Page.EvaluateAsync<string[]?>("() => window.__cspViolations ?? null");
-        Assert.NotNull(violations);
-        Assert.True(violations.Length == 0, string.Join(" | ", violations));
-        lock (console)
-        {
-            Assert.True(console.Count == 0, string.Join(" | ", console));
-        }
+        await violations.AssertNoneAsync(session.Page, "signed in, API called, reloaded");
     }
 
     [Fact]
