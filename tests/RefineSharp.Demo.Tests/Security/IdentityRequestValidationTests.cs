@@ -85,8 +85,9 @@ public sealed class IdentityRequestValidationTests(IdentityRequestValidationTest
         from extra in Word
         from body in how switch
         {
-            // A whole body that is not a JSON object.
-            0 => Gen.OneOf(Gen.Const("null"), Gen.Const("[]"), Gen.Const("42"), Gen.Const("\"text\""), Gen.Const(""), Gen.Const("{"), Gen.Const("{\"email\":"), Word.Select(w => "{" + w + "}"), Gen.Const("{\"a\":1,}")),
+            // A whole body that is not a JSON object ("{" + a non-empty word + "}": "{}" is a valid object, and for an
+            // endpoint whose fields are all optional, such as /manage/2fa, a valid request).
+            0 => Gen.OneOf(Gen.Const("null"), Gen.Const("[]"), Gen.Const("42"), Gen.Const("\"text\""), Gen.Const(""), Gen.Const("{"), Gen.Const("{\"email\":"), Word.Where(w => w.Length > 0).Select(w => "{" + w + "}"), Gen.Const("{\"a\":1,}")),
             // A required field dropped (when the endpoint has one).
             1 when endpoint.Fields.Any(f => f.Required) => Gen.Const(Build(endpoint.Fields, drop: endpoint.Fields.Where(f => f.Required).ElementAt(pick % endpoint.Fields.Count(f => f.Required)).Name)),
             // One field (in any letter case, as the binder matches) with a wrong value; the rest good, plus an unknown field.
