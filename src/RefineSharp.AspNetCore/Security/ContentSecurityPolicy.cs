@@ -6,8 +6,24 @@ namespace RefineSharp.AspNetCore.Security;
 /// scripts; everything else from this origin plus the configured sources; no plugins, no framing, no foreign
 /// <c>&lt;base&gt;</c>, forms post only to this origin (or the configured form-action sources).
 /// </summary>
-internal static class ContentSecurityPolicy
+internal sealed class ContentSecurityPolicy
 {
+    // Everything but the nonce is fixed once the options are: built once, then joined around each response's nonce.
+    private const string NonceSlot = "\0";
+    private readonly string _beforeNonce;
+    private readonly string _afterNonce;
+
+    public ContentSecurityPolicy(RefineSecurityHeadersOptions options)
+    {
+        var policy = Build(options, NonceSlot);
+        var slot = policy.IndexOf(NonceSlot, StringComparison.Ordinal);
+        _beforeNonce = policy[..slot];
+        _afterNonce = policy[(slot + NonceSlot.Length)..];
+    }
+
+    /// <summary>The header for one response.</summary>
+    public string For(string nonce) => string.Concat(_beforeNonce, nonce, _afterNonce);
+
     public static string Build(RefineSecurityHeadersOptions options, string nonce)
     {
         var script = new List<string> { "'self'", $"'nonce-{nonce}'" };

@@ -17,12 +17,13 @@ internal sealed class SecurityHeadersStartupFilter(IOptions<RefineSecurityHeader
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         var settings = options.Value;
+        var policy = new ContentSecurityPolicy(settings);
         app.Use((context, nextMiddleware) =>
         {
             var nonce = CspNonce.Create(context);
             context.Response.OnStarting(() =>
             {
-                Write(context.Response.Headers, settings, nonce);
+                Write(context.Response.Headers, settings, policy.For(nonce));
                 return Task.CompletedTask;
             });
             return nextMiddleware(context);
@@ -37,9 +38,9 @@ internal sealed class SecurityHeadersStartupFilter(IOptions<RefineSecurityHeader
         next(app);
     };
 
-    private static void Write(IHeaderDictionary headers, RefineSecurityHeadersOptions settings, string nonce)
+    private static void Write(IHeaderDictionary headers, RefineSecurityHeadersOptions settings, string policy)
     {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy.Build(settings, nonce);
+        headers.ContentSecurityPolicy = policy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = settings.ReferrerPolicy;
         headers.XFrameOptions = "DENY";

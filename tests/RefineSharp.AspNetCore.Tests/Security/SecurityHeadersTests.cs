@@ -128,7 +128,10 @@ public sealed partial class SecurityHeadersTests
                 return;
             }
 
-            var csp = Parse(ContentSecurityPolicy.Build(options, "00FF"));
+            var header = ContentSecurityPolicy.Build(options, "00FF");
+            // What a response gets: the same header, built once and joined around the nonce.
+            Assert.Equal(header, new ContentSecurityPolicy(options).For("00FF"));
+            var csp = Parse(header);
             Assert.Equal(Directives, csp.Keys);
             var script = csp["script-src"].Split(' ');
             Assert.Equal(new[] { "'self'", "'nonce-00FF'", candidate.Trim() }.Distinct(), script);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RefineSharp.Packaging.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using RefineSharp.E2E.Tests.Infrastructure;
 
 namespace RefineSharp.Packaging.Tests.Templates;
 

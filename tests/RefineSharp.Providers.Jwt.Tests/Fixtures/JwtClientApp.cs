@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using RefineSharp.Providers.Jwt;
 using RefineSharp.Tokens;
+using RefineSharp.Providers.AspNetIdentity.Tests.Fixtures;
 
 namespace RefineSharp.Providers.Jwt.Tests.Fixtures;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RefineSharp.Providers.Jwt.Tests.Fixtures;
 using RefineSharp.Tests.Readme;
 using RefineSharp.Tokens;
+using RefineSharp.Providers.AspNetIdentity.Tests.Fixtures;
 
 namespace RefineSharp.Providers.Jwt.Tests.HandWritten;
 
