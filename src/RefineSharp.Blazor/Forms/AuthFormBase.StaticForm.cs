@@ -10,6 +10,23 @@ namespace RefineSharp.Blazor;
 /// </summary>
 public abstract partial class AuthFormBase
 {
+    /// <summary>
+    /// True (the default): where scripts run, the static form is posted by Blazor's enhanced form handling, which
+    /// sends it with fetch and merges the answer into the page, so a sign-in loads no second document (a plain post
+    /// when the request gets no answer at all; see wwwroot/RefineSharp.Blazor.lib.module.js). Without scripts it is a
+    /// plain post either way. False always posts plainly. Only the static form is affected: an interactive form submits
+    /// in its circuit or WebAssembly runtime.
+    /// </summary>
+    [Parameter]
+    public bool EnhancedPost { get; set; } = true;
+
+    /// <summary>
+    /// The value of the form's <c>data-enhance</c> and <c>data-refine-auth-form</c> attributes: an empty string when the
+    /// form renders statically with <see cref="EnhancedPost"/>, otherwise null (no attribute). Kits render both
+    /// attributes before <see cref="SafeFormAttributes"/>, so a <c>data-enhance</c> in <see cref="FormAttributes"/> wins.
+    /// </summary>
+    protected string? EnhancedPostAttribute => IsStatic && EnhancedPost ? string.Empty : null;
+
     /// <summary>The posted email (static form posts only).</summary>
     [SupplyParameterFromForm(Name = FormField.Email)]
     private string? PostedEmail { get; set; }

@@ -59,4 +59,50 @@ public abstract partial class AuthPageKitSuite<TPage>
         Assert.NotEmpty(passwords);
         Assert.All(passwords, input => Assert.True(string.IsNullOrEmpty(input.GetAttribute("value")), $"#{input.Id} has a value"));
     }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void Render_Static_FormIsMarkedForBlazorsEnhancedPost(AuthPageType type)
+    {
+        Prerender();
+
+        var form = Page(p => p.Add(x => x.Type, type).Add(x => x.ShowCurrentPassword, true)).Find("form");
+
+        // blazor.web.js enhances a form only when data-enhance is "" or "true"; the fallback script looks for the other.
+        Assert.Equal(string.Empty, form.GetAttribute("data-enhance"));
+        Assert.Equal(string.Empty, form.GetAttribute("data-refine-auth-form"));
+        Assert.Equal("post", form.GetAttribute("method"));
+    }
+
+    [Fact]
+    public void Render_StaticWithEnhancedPostOff_IsAPlainPost()
+    {
+        Prerender();
+
+        var form = Page(p => p.Add(x => x.EnhancedPost, false)).Find("form");
+
+        Assert.False(form.HasAttribute("data-enhance"));
+        Assert.False(form.HasAttribute("data-refine-auth-form"));
+        Assert.Equal("post", form.GetAttribute("method"));
+    }
+
+    [Fact]
+    public void Render_FormAttributesSetDataEnhanceFalse_TheirValueWins()
+    {
+        Prerender();
+
+        var form = Page(p => p.Add(x => x.FormAttributes, new Dictionary<string, object> { ["data-enhance"] = "false" })).Find("form");
+
+        Assert.Equal("false", form.GetAttribute("data-enhance"));
+    }
+
+    [Fact]
+    public void Render_Interactive_FormCarriesNoEnhanceMarker()
+    {
+        var form = Page().Find("form");
+
+        // An interactive form submits in its runtime; blazor.web.js must not also post it.
+        Assert.False(form.HasAttribute("data-enhance"));
+        Assert.False(form.HasAttribute("data-refine-auth-form"));
+    }
 }

@@ -1,14 +1,24 @@
-// Set up event handlers
-const reconnectModal = document.getElementById("components-reconnect-modal");
-reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
-
-const retryButton = document.getElementById("components-reconnect-button");
-retryButton.addEventListener("click", retry);
-
-const resumeButton = document.getElementById("components-resume-button");
-resumeButton.addEventListener("click", resume);
+// Set up event handlers. They listen on the document, not on the dialog: this module runs once per document, and a
+// sign-in posts enhanced (docs/adr/0012-enhanced-sign-in-post.md), so the dashboard's dialog is merged into the sign-in
+// page's document and may be a new element. Capture listeners see the dialog's event although it does not bubble.
+const modal = () => document.getElementById("components-reconnect-modal");
+document.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged, true);
+document.addEventListener("click", (event) => {
+    if (!(event.target instanceof Element)) {
+        return;
+    }
+    if (event.target.closest("#components-reconnect-button")) {
+        retry();
+    } else if (event.target.closest("#components-resume-button")) {
+        resume();
+    }
+});
 
 function handleReconnectStateChanged(event) {
+    const reconnectModal = modal();
+    if (!reconnectModal || event.target !== reconnectModal) {
+        return;
+    }
     if (event.detail.state === "show") {
         reconnectModal.showModal();
     } else if (event.detail.state === "hide") {
@@ -36,7 +46,7 @@ async function retry() {
             if (!resumeSuccessful) {
                 location.reload();
             } else {
-                reconnectModal.close();
+                modal()?.close();
             }
         }
     } catch (err) {
@@ -52,7 +62,7 @@ async function resume() {
             location.reload();
         }
     } catch {
-        reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        modal()?.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
     }
 }
 
