@@ -48,6 +48,8 @@ public sealed class EnhancedSignInTests(DemoFixture fixture)
         await Expect(page.Locator("#email")).ToHaveValueAsync(email);
         await Expect(page.Locator("#password")).ToHaveValueAsync(string.Empty);
         await Expect(page.Locator("form[data-enhance]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("form[aria-busy]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("button[type=submit]")).ToBeEnabledAsync();
         Assert.DoesNotContain("Wrong-Passw0rd!", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.True(await SameDocumentAsync(page), "the wrong password loaded a new document");
 
@@ -87,6 +89,36 @@ public sealed class EnhancedSignInTests(DemoFixture fixture)
         Assert.False(await SameDocumentAsync(page), "the retry should be a plain post, which loads a new document");
     }
 
+    [Fact]
+    public async Task Login_SlowAnswer_TheFormIsBusyAndAnEnterMeanwhileSendsNothingMore()
+    {
+        await using var session = await fixture.OpenAsync(nameof(Login_SlowAnswer_TheFormIsBusyAndAnEnterMeanwhileSendsNothingMore));
+        var page = session.Page;
+        var posts = CountSignInPosts(page);
+        await page.RouteAsync("**/login*", async route =>
+        {
+            if (route.Request.Method == "POST")
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+
+            await route.ContinueAsync();
+        });
+        await OpenLoginWhenEnhancedAsync(page, "/login");
+
+        await BrowserSession.SubmitLoginAsync(page, TestUsers.EditorEmail, TestUsers.EditorPassword);
+
+        // A fetch has no loading indicator of its own: the form says it is busy, as the interactive form does.
+        await Expect(page.Locator("button[type=submit]")).ToBeDisabledAsync();
+        await Expect(page.Locator("form[data-refine-auth-form]")).ToHaveAttributeAsync("aria-busy", "true");
+        await page.Locator("#password").PressAsync("Enter");
+
+        await Expect(page.Locator("[data-identity-card]")).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(session.Url("/"));
+        Assert.Single(posts);
+        Assert.True(await SameDocumentAsync(page));
+    }
+
     [Theory]
     [InlineData("//evil.example/x")]
     [InlineData("https://evil.example/")]
@@ -114,15 +146,15 @@ public sealed class EnhancedSignInTests(DemoFixture fixture)
     }
 
     // Opens the login page, marks its window and waits until blazor.web.js has started, which is when it takes over the
-    // form's submit (RefineSharp's initializer, which registers after it, is the signal). A click before that is a plain
-    // post, as for a user whose scripts have not arrived yet.
+    // form's submit (RefineSharp's initializer, which registers its window listener after that, is the signal). A click
+    // before that is a plain post, as for a user whose scripts have not arrived yet.
     private static async Task OpenLoginWhenEnhancedAsync(IPage page, string pathAndQuery)
     {
         await page.AddInitScriptAsync("""
             (() => {
               const add = EventTarget.prototype.addEventListener;
               EventTarget.prototype.addEventListener = function (type, listener, options) {
-                if (this === document && type === "submit" && (options === true || options?.capture)) window.__refineSubmitWatched = true;
+                if (this === window && type === "submit") window.__refineSubmitWatched = true;
                 return add.call(this, type, listener, options);
               };
             })();
