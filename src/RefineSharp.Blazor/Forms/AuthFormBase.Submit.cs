@@ -1,13 +1,8 @@
-using System.Text.RegularExpressions;
-
 namespace RefineSharp.Blazor;
 
 /// <summary>Validation and the submits: the form and the provider buttons call the <see cref="AuthManager"/>.</summary>
 public abstract partial class AuthFormBase
 {
-    // Deliberately loose, like the UI kits refine uses: something@something.something, no spaces.
-    private static readonly Regex EmailPattern = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
     /// <summary>Validates the fields and, when they are valid, sends the page's request (the form's onsubmit).</summary>
     protected async Task SubmitAsync()
     {
@@ -88,7 +83,7 @@ public abstract partial class AuthFormBase
             {
                 _errors[FormField.Email] = T[PageTextKeys.Error(page, "requiredEmail")];
             }
-            else if (!EmailPattern.IsMatch(_email.Trim()))
+            else if (!EmailShape.IsPlausible(_email.Trim()))
             {
                 _errors[FormField.Email] = T[PageTextKeys.Error(page, "validEmail")];
             }
