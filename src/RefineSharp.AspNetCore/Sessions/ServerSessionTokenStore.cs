@@ -27,6 +27,16 @@ internal sealed class ServerSessionTokenStore : ITokenStore
     private string? _signedInKey;
     private bool _ended;
 
+    // Inside one HTTP request the session is read once: a page's prerender asks for the tokens for every check,
+    // identity and permissions load (nine reads on the demo's dashboard), and with Redis each read was a network round
+    // trip. Every write of this scope drops it. A circuit reads the store every time, so a logout in another tab or on
+    // another instance is seen at its next read; a request sees the session as it was when the request first read it.
+    private RequestRead? _requestRead;
+
+    // A read that overlaps a write of this scope is not kept: it may have seen the session before the write.
+    private int _writesInFlight;
+    private int _writeVersion;
+
     public ServerSessionTokenStore(
         SessionUser user,
         ITicketStore tickets,
@@ -61,14 +71,61 @@ internal sealed class ServerSessionTokenStore : ITokenStore
             return _signedInNow;
         }
 
-        return await GetSessionKeyAsync(cancellationToken) is { } key && await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket
+        if (_requestRead is { } read)
+        {
+            return read.Tokens;
+        }
+
+        var versionBefore = Volatile.Read(ref _writeVersion);
+        var tokens = await GetSessionKeyAsync(cancellationToken) is { } key && await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket
             ? SessionTokens.Read(ticket.Properties)
             : null;
+        if (_user.ServesRequest && Volatile.Read(ref _writesInFlight) == 0 && Volatile.Read(ref _writeVersion) == versionBefore)
+        {
+            _requestRead = new RequestRead(tokens);
+        }
+
+        return tokens;
     }
 
-    public async ValueTask SetAsync(TokenSet tokens, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Drops what this request read, so the next read goes to the store: the refresh lock calls it once held, because
+    /// the coordinator reads again inside the lock to find tokens that another request or instance renewed meanwhile.
+    /// </summary>
+    public void ForgetRequestRead()
+    {
+        Interlocked.Increment(ref _writeVersion);
+        _requestRead = null;
+    }
+
+    private async ValueTask WritingWithoutResultAsync(Func<ValueTask<bool>> write) => await WritingAsync(write);
+
+    // Every write of this scope goes through here: the request's kept read is dropped before and after it.
+    private async ValueTask<T> WritingAsync<T>(Func<ValueTask<T>> write)
+    {
+        Interlocked.Increment(ref _writesInFlight);
+        Interlocked.Increment(ref _writeVersion);
+        _requestRead = null;
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _requestRead = null;
+            Interlocked.Increment(ref _writeVersion);
+            Interlocked.Decrement(ref _writesInFlight);
+        }
+    }
+
+    public ValueTask SetAsync(TokenSet tokens, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        return WritingWithoutResultAsync(() => SetCoreAsync(tokens, cancellationToken));
+    }
+
+    private async ValueTask<bool> SetCoreAsync(TokenSet tokens, CancellationToken cancellationToken)
+    {
         if (await GetSessionKeyAsync(cancellationToken) is { } key)
         {
             using (await _locks.AcquireAsync(key, cancellationToken))
@@ -76,24 +133,28 @@ internal sealed class ServerSessionTokenStore : ITokenStore
                 if (await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket)
                 {
                     await WriteTokensAsync(key, ticket, tokens, cancellationToken);
-                    return;
+                    return true;
                 }
             }
         }
 
         await SignInAsync(tokens);
+        return true;
     }
 
-    public async ValueTask<bool> ReplaceAsync(TokenSet expected, TokenSet replacement, CancellationToken cancellationToken = default)
+    public ValueTask<bool> ReplaceAsync(TokenSet expected, TokenSet replacement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replacement);
 
         // A logout in another tab (which removes the ticket) or another circuit's refresh is seen here, and the
         // renewed tokens are then dropped instead of reviving the session.
-        return await WhileHoldingAsync(expected, (key, ticket) => WriteTokensAsync(key, ticket, replacement, cancellationToken), cancellationToken);
+        return WritingAsync(async () => await WhileHoldingAsync(expected, (key, ticket) => WriteTokensAsync(key, ticket, replacement, cancellationToken), cancellationToken));
     }
 
-    public async ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
+    public ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default) =>
+        WritingAsync(() => ClearIfCoreAsync(expected, cancellationToken));
+
+    private async ValueTask<bool> ClearIfCoreAsync(TokenSet expected, CancellationToken cancellationToken)
     {
         if (!await WhileHoldingAsync(expected, (key, _) => _tickets.RemoveAsync(key, CancellationToken.None), cancellationToken))
         {
@@ -129,7 +190,9 @@ internal sealed class ServerSessionTokenStore : ITokenStore
         }
     }
 
-    public async ValueTask ClearAsync(CancellationToken cancellationToken = default)
+    public ValueTask ClearAsync(CancellationToken cancellationToken = default) => WritingWithoutResultAsync(() => ClearCoreAsync(cancellationToken));
+
+    private async ValueTask<bool> ClearCoreAsync(CancellationToken cancellationToken)
     {
         var key = await GetSessionKeyAsync(cancellationToken);
         _ended = true;
@@ -148,6 +211,8 @@ internal sealed class ServerSessionTokenStore : ITokenStore
         {
             await http.SignOutAsync(ServerSessionOptions.Scheme);
         }
+
+        return true;
     }
 
     private async Task WriteTokensAsync(string key, AuthenticationTicket ticket, TokenSet tokens, CancellationToken cancellationToken)
@@ -209,4 +274,7 @@ internal sealed class ServerSessionTokenStore : ITokenStore
             && http.Request.Form.TryGetValue(_options.RememberMeFormField, out var value)
             && value.Any(v => string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "on", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>What this scope's HTTP request read from the session (null tokens: signed out).</summary>
+    private sealed record RequestRead(TokenSet? Tokens);
 }

@@ -26,6 +26,8 @@ internal sealed class SessionRefreshLock(ServerSessionTokenStore store, SessionL
             var held = await shared.AcquireAsync(key, cancellationToken);
             try
             {
+                // What this request read before the lock may be what another holder has renewed since.
+                store.ForgetRequestRead();
                 return await action(cancellationToken);
             }
             finally

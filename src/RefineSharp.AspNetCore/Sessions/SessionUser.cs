@@ -30,6 +30,9 @@ internal sealed class SessionUser
         }
     }
 
+    /// <summary>Whether this scope serves one HTTP request (a page, a form post, an endpoint) rather than a circuit.</summary>
+    public bool ServesRequest => _request is not null;
+
     /// <summary>This scope's HTTP request while its response can still set cookies; null in a circuit or once the request ended.</summary>
     public HttpContext? WritableHttpContext
     {

@@ -86,6 +86,42 @@ public sealed class SessionHost : IAsyncDisposable
             (await provider.CheckAsync(new CheckRequest())).Authenticated ? Results.Ok() : Results.Unauthorized());
         app.MapGet("/t/access-token", async (ITokenStore tokens) =>
             await tokens.GetAsync() is { } set ? Results.Text(set.AccessToken) : Results.NotFound());
+
+        // One request reading the tokens as often as a page's prerender does, concurrently and one after the other.
+        app.MapGet("/t/read-tokens", async (ITokenStore tokens, int times) =>
+        {
+            var reads = await Task.WhenAll(Enumerable.Range(0, times).Select(async _ => (await tokens.GetAsync())?.AccessToken));
+            reads = [.. reads, (await tokens.GetAsync())?.AccessToken];
+            return reads.Distinct().Count() == 1 && reads[0] is { } token ? Results.Text(token) : Results.Conflict();
+        });
+
+        // A write in the middle of a request: what it reads afterwards is what it wrote (or nothing after a logout).
+        app.MapPost("/t/read-write-read", async (ITokenStore tokens, string write) =>
+        {
+            var before = (await tokens.GetAsync())!;
+            var replacement = TokenTestProvider.NewTokens();
+            var written = write switch
+            {
+                "replace" => await tokens.ReplaceAsync(before, replacement),
+                "clear-if" => await tokens.ClearIfAsync(before),
+                "set" => await SetAsync(tokens, replacement),
+                _ => await ClearAsync(tokens),
+            };
+            var after = await tokens.GetAsync();
+            return Results.Text($"{written}|{after?.AccessToken ?? "none"}|{replacement.AccessToken}");
+
+            static async Task<bool> SetAsync(ITokenStore tokens, TokenSet set)
+            {
+                await tokens.SetAsync(set);
+                return true;
+            }
+
+            static async Task<bool> ClearAsync(ITokenStore tokens)
+            {
+                await tokens.ClearAsync();
+                return true;
+            }
+        });
         app.MapGet("/t/notify-and-redirect", (RefineSharp.Blazor.RefineNotificationStore store) =>
         {
             store.Open(new AuthNotification("reset-sent", NotificationType.Success, "Check your email", null));

@@ -81,6 +81,20 @@ public sealed class ServerSessionTokenStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetAsync_InACircuit_SeesALogoutElsewhereAtTheNextRead()
+    {
+        var (key, tokens) = await SignInAsync();
+        using var circuit = CircuitScope(key);
+        var store = circuit.ServiceProvider.GetRequiredService<ServerSessionTokenStore>();
+        Assert.Equal(tokens, (await store.GetAsync())!.AccessToken);
+
+        // Unlike a request, a circuit lives for the whole visit: it must not keep what it read.
+        await _host.Services.GetRequiredService<ITicketStore>().RemoveAsync(key);
+
+        Assert.Null(await store.GetAsync());
+    }
+
+    [Fact]
     public async Task ClearAsync_InACircuit_EndsTheSessionForTheCookieToo()
     {
         var (key, _) = await SignInAsync();

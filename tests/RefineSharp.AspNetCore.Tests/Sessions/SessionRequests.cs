@@ -26,10 +26,10 @@ internal static class SessionRequests
     }
 
     /// <summary>Sends <paramref name="cookieHeader"/> as it is from a browser with no cookies of its own.</summary>
-    public static async Task<HttpResponseMessage> WithCookieAsync(SessionHost host, string cookieHeader, string path)
+    public static async Task<HttpResponseMessage> WithCookieAsync(SessionHost host, string cookieHeader, string path, HttpMethod? method = null)
     {
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
         return await client.SendAsync(request);
     }
