@@ -104,7 +104,7 @@ public sealed class OneChannelTests : RefineTestBase
         Assert.Equal("Unauthenticated|-|-", Shown(cut));
         Assert.DoesNotContain(">in<", cut.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("ann", cut.Markup, StringComparison.Ordinal);
-        AssertEveryFrameAgrees();
+        AssertEveryFrameAgrees(mayHaveSettledInFirstRender: true);
     }
 
     [Fact]
@@ -167,11 +167,13 @@ public sealed class OneChannelTests : RefineTestBase
         Assert.Equal(1, Provider.CallCount(nameof(AuthProvider.GetPermissionsAsync)));
     }
 
-    private void AssertEveryFrameAgrees()
+    // A provider that fails at once can let the state settle within the first render (seen once in a full run on a
+    // loaded machine): then the first frame is the only one, and it must agree with itself like any other.
+    private void AssertEveryFrameAgrees(bool mayHaveSettledInFirstRender = false)
     {
         lock (_frames)
         {
-            Assert.True(_frames.Count > 1);
+            Assert.True(_frames.Count > (mayHaveSettledInFirstRender ? 0 : 1), $"{_frames.Count} frame(s) seen");
             var shown = 0L;
             foreach (var frame in _frames)
             {
