@@ -33,8 +33,8 @@ internal sealed class ServerSessionTokenStore : ITokenStore
     // another instance is seen at its next read; a request sees the session as it was when the request first read it.
     private RequestRead? _requestRead;
 
-    // A read that overlaps a write of this scope is not kept: it may have seen the session before the write.
-    private int _writesInFlight;
+    // Bumped after every write of this scope: a read that started before it may have seen the session before the
+    // write, and is not kept.
     private int _writeVersion;
 
     public ServerSessionTokenStore(
@@ -80,7 +80,7 @@ internal sealed class ServerSessionTokenStore : ITokenStore
         var tokens = await GetSessionKeyAsync(cancellationToken) is { } key && await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket
             ? SessionTokens.Read(ticket.Properties)
             : null;
-        if (_user.ServesRequest && Volatile.Read(ref _writesInFlight) == 0 && Volatile.Read(ref _writeVersion) == versionBefore)
+        if (_user.ServesRequest && Volatile.Read(ref _writeVersion) == versionBefore)
         {
             _requestRead = new RequestRead(tokens);
         }
@@ -100,21 +100,19 @@ internal sealed class ServerSessionTokenStore : ITokenStore
 
     private async ValueTask WritingWithoutResultAsync(Func<ValueTask<bool>> write) => await WritingAsync(write);
 
-    // Every write of this scope goes through here: the request's kept read is dropped before and after it.
+    // Every write of this scope goes through here. After it, the request's kept read is dropped (a read that finished
+    // during the write may have kept the session as it was before), and the version moves on (a read still running
+    // started before the write and must not be kept).
     private async ValueTask<T> WritingAsync<T>(Func<ValueTask<T>> write)
     {
-        Interlocked.Increment(ref _writesInFlight);
-        Interlocked.Increment(ref _writeVersion);
-        _requestRead = null;
         try
         {
             return await write();
         }
         finally
         {
-            _requestRead = null;
             Interlocked.Increment(ref _writeVersion);
-            Interlocked.Decrement(ref _writesInFlight);
+            _requestRead = null;
         }
     }
 

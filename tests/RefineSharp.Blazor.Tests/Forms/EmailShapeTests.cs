@@ -40,6 +40,14 @@ public sealed class EmailShapeTests
     }
 
     [Fact]
+    public void IsPlausible_Null_IsRefusedByName()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => EmailShape.IsPlausible(null!));
+
+        Assert.Equal("value", error.ParamName);
+    }
+
+    [Fact]
     public void IsPlausible_GeneratedStrings_AgreesWithTheRegex()
     {
         var interesting = Gen.OneOf(
