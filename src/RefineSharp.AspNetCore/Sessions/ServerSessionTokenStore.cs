@@ -33,8 +33,8 @@ internal sealed class ServerSessionTokenStore : ITokenStore
     // another instance is seen at its next read; a request sees the session as it was when the request first read it.
     private RequestRead? _requestRead;
 
-    // Bumped after every write of this scope: a read that started before it may have seen the session before the
-    // write, and is not kept.
+    // Bumped by ForgetRequestRead (after every write of this scope): a read that started before it may have seen the
+    // session before the write, and is not kept.
     private int _writeVersion;
 
     public ServerSessionTokenStore(
@@ -89,8 +89,9 @@ internal sealed class ServerSessionTokenStore : ITokenStore
     }
 
     /// <summary>
-    /// Drops what this request read, so the next read goes to the store: the refresh lock calls it once held, because
-    /// the coordinator reads again inside the lock to find tokens that another request or instance renewed meanwhile.
+    /// Drops what this request read, so the next read goes to the store, and keeps no read still running. Called after
+    /// every write of this scope (a read may have seen the session before the write), and by the refresh lock once held
+    /// (the coordinator reads again inside the lock to find tokens another request or instance renewed meanwhile).
     /// </summary>
     public void ForgetRequestRead()
     {
@@ -98,61 +99,59 @@ internal sealed class ServerSessionTokenStore : ITokenStore
         _requestRead = null;
     }
 
-    private async ValueTask WritingWithoutResultAsync(Func<ValueTask<bool>> write) => await WritingAsync(write);
-
-    // Every write of this scope goes through here. After it, the request's kept read is dropped (a read that finished
-    // during the write may have kept the session as it was before), and the version moves on (a read still running
-    // started before the write and must not be kept).
-    private async ValueTask<T> WritingAsync<T>(Func<ValueTask<T>> write)
+    public async ValueTask SetAsync(TokenSet tokens, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(tokens);
         try
         {
-            return await write();
+            if (await GetSessionKeyAsync(cancellationToken) is { } key)
+            {
+                using (await _locks.AcquireAsync(key, cancellationToken))
+                {
+                    if (await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket)
+                    {
+                        await WriteTokensAsync(key, ticket, tokens, cancellationToken);
+                        return;
+                    }
+                }
+            }
+
+            await SignInAsync(tokens);
         }
         finally
         {
-            Interlocked.Increment(ref _writeVersion);
-            _requestRead = null;
+            ForgetRequestRead();
         }
     }
 
-    public ValueTask SetAsync(TokenSet tokens, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        return WritingWithoutResultAsync(() => SetCoreAsync(tokens, cancellationToken));
-    }
-
-    private async ValueTask<bool> SetCoreAsync(TokenSet tokens, CancellationToken cancellationToken)
-    {
-        if (await GetSessionKeyAsync(cancellationToken) is { } key)
-        {
-            using (await _locks.AcquireAsync(key, cancellationToken))
-            {
-                if (await _tickets.RetrieveAsync(key, cancellationToken) is { } ticket)
-                {
-                    await WriteTokensAsync(key, ticket, tokens, cancellationToken);
-                    return true;
-                }
-            }
-        }
-
-        await SignInAsync(tokens);
-        return true;
-    }
-
-    public ValueTask<bool> ReplaceAsync(TokenSet expected, TokenSet replacement, CancellationToken cancellationToken = default)
+    public async ValueTask<bool> ReplaceAsync(TokenSet expected, TokenSet replacement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-
-        // A logout in another tab (which removes the ticket) or another circuit's refresh is seen here, and the
-        // renewed tokens are then dropped instead of reviving the session.
-        return WritingAsync(async () => await WhileHoldingAsync(expected, (key, ticket) => WriteTokensAsync(key, ticket, replacement, cancellationToken), cancellationToken));
+        try
+        {
+            // A logout in another tab (which removes the ticket) or another circuit's refresh is seen here, and the
+            // renewed tokens are then dropped instead of reviving the session.
+            return await WhileHoldingAsync(expected, (key, ticket) => WriteTokensAsync(key, ticket, replacement, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            ForgetRequestRead();
+        }
     }
 
-    public ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default) =>
-        WritingAsync(() => ClearIfCoreAsync(expected, cancellationToken));
+    public async ValueTask<bool> ClearIfAsync(TokenSet expected, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ClearIfHoldingAsync(expected, cancellationToken);
+        }
+        finally
+        {
+            ForgetRequestRead();
+        }
+    }
 
-    private async ValueTask<bool> ClearIfCoreAsync(TokenSet expected, CancellationToken cancellationToken)
+    private async Task<bool> ClearIfHoldingAsync(TokenSet expected, CancellationToken cancellationToken)
     {
         if (!await WhileHoldingAsync(expected, (key, _) => _tickets.RemoveAsync(key, CancellationToken.None), cancellationToken))
         {
@@ -188,9 +187,19 @@ internal sealed class ServerSessionTokenStore : ITokenStore
         }
     }
 
-    public ValueTask ClearAsync(CancellationToken cancellationToken = default) => WritingWithoutResultAsync(() => ClearCoreAsync(cancellationToken));
+    public async ValueTask ClearAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await ClearSessionAsync(cancellationToken);
+        }
+        finally
+        {
+            ForgetRequestRead();
+        }
+    }
 
-    private async ValueTask<bool> ClearCoreAsync(CancellationToken cancellationToken)
+    private async Task ClearSessionAsync(CancellationToken cancellationToken)
     {
         var key = await GetSessionKeyAsync(cancellationToken);
         _ended = true;
@@ -209,8 +218,6 @@ internal sealed class ServerSessionTokenStore : ITokenStore
         {
             await http.SignOutAsync(ServerSessionOptions.Scheme);
         }
-
-        return true;
     }
 
     private async Task WriteTokensAsync(string key, AuthenticationTicket ticket, TokenSet tokens, CancellationToken cancellationToken)

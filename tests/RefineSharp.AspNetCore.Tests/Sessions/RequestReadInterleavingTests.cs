@@ -82,8 +82,7 @@ public sealed class RequestReadInterleavingTests : IAsyncLifetime
         Assert.Equal(renewed.AccessToken, (await store.GetAsync())!.AccessToken);
     }
 
-    private string _cookie = null!;
-    private string _key = null!;
+    private string? _key;
 
     // A scope that serves an HTTP request of the signed-in browser, as a page's prerender does.
     private async Task<IServiceScope> RequestScopeAsync()
@@ -93,8 +92,8 @@ public sealed class RequestReadInterleavingTests : IAsyncLifetime
             using var browser = _host.NewBrowser();
             using var login = await SessionRequests.LoginAsync(browser, TokenTestProvider.Password);
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-            _cookie = SessionRequests.CookieHeader(browser, _host.BaseAddress);
-            using var whoAmI = await SessionRequests.WithCookieAsync(_host, _cookie, "t/session-key");
+            var cookie = SessionRequests.CookieHeader(browser, _host.BaseAddress);
+            using var whoAmI = await SessionRequests.WithCookieAsync(_host, cookie, "t/session-key");
             _key = await whoAmI.Content.ReadAsStringAsync();
         }
 
