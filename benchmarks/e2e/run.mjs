@@ -8,13 +8,22 @@
 //   login_ms    click on submit  -> the signed-in content is in the DOM with a box
 //   reload_ms   navigation start of a reload -> the signed-in content again
 //   logout_ms   click on logout  -> the login form is usable again
+//   bare_signin_ms  (apps with "bareSignIn" in apps.json) after the logout, on the login page: one fetch of the
+//               app's sign-in API with the same credentials, answer read and a line put in the DOM; with the API's
+//               password hash from its Server-Timing. bare_signin_ms minus that hash is the least any sign-in that
+//               goes through the server adds here: the floor the demo's sign-in is compared with.
 // and, for apps with an interactivity marker, interactive_ms plus the bytes and requests downloaded until then (the
 // WebAssembly sample's first-interactive download). The demo's Server-Timing headers of the sign-in's requests and
 // its circuit's logged parts are summarised. Figures come from the page's own clock (see probe.mjs); nothing polls.
 //
 //   node run.mjs [--runs 10] [--warmup 1] [--apps demo,wasm,refine,floor] [--smoke] [--no-publish]
 //                [--timer-dir ../shared/tools/login-timer] [--out results.json] [--max-minutes 20] [--timeout-ms 30000]
-//                [--port-base 5701] [--entry blank|cross-site] [--app-env KEY=VALUE]...
+//                [--port-base 5701] [--entry blank|cross-site] [--settle-ms 0] [--app-env KEY=VALUE]...
+//
+// --settle-ms: a pause between typing the credentials and the click, as the login timer's option of that name
+// (default 0: the click follows the typing at once). With 0, on this two-core machine the click lands while Chromium
+// is still busy with the fresh browser context's own start-up work, which then shares the CPU with the server's
+// password hash (docs/performance.md, run 8); a user who types takes longer than any settle used here.
 //
 // --entry: where each run's tab is before it opens the login page. "blank" (default, as the login timer does): the
 // fresh tab's about:blank. "cross-site": a page of another site (http://localhost:<port>/, which Chromium treats as a
@@ -46,7 +55,7 @@ function parseArgs(argv) {
   const o = {
     runs: 10, warmup: 1, apps: null, smoke: false, publish: true, out: null, maxMinutes: 20, timeoutMs: 30000,
     timerDir: defaultTimerDir(), work: path.join(os.tmpdir(), "refinesharp-e2e-bench"),
-    chromium: "/usr/bin/chromium", serverTiming: true, entry: "blank", appEnv: {},
+    chromium: "/usr/bin/chromium", serverTiming: true, entry: "blank", settleMs: 0, appEnv: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -66,12 +75,14 @@ function parseArgs(argv) {
       case "--chromium": o.chromium = next(); break;
       case "--port-base": o.portBase = Number(next()); break;
       case "--entry": o.entry = next(); break;
+      case "--settle-ms": o.settleMs = Number(next()); break;
       case "--app-env": { const [k, ...v] = next().split("="); o.appEnv[k] = v.join("="); break; }
       default: throw new Error(`unknown argument ${a}`);
     }
   }
   if (o.smoke) { o.runs = 1; o.warmup = 0; }
   if (!["blank", "cross-site"].includes(o.entry)) throw new Error("--entry blank|cross-site");
+  if (!(o.settleMs >= 0 && o.settleMs <= 10000)) throw new Error("--settle-ms takes 0 to 10000");
   if (!(o.runs >= 1 && o.runs <= 200) || !(o.warmup >= 0 && o.warmup <= 10)) throw new Error("--runs 1..200, --warmup 0..10");
   return o;
 }
@@ -214,6 +225,7 @@ async function oneRun(browser, app, opts) {
       out.first_interactive = await transfer(requests.filter((r) => r.phase === "load"));
     }
     out.lost_input = await fill(page, app);
+    if (opts.settleMs > 0) await page.waitForTimeout(opts.settleMs);
     const submit = await centre(page, app.submitSelector);
     const loginDocument = await page.evaluate(() => performance.timeOrigin);
     await page.evaluate(() => window.__bench.rearm("ready"));
@@ -263,6 +275,10 @@ async function oneRun(browser, app, opts) {
       out.logout_ms = form.epoch - form.clicks.logout;
       if (await page.locator(app.readySelector).count()) throw new Error("signed-in content still shown after logout");
     }
+    if (app.bareSignIn) {
+      phase = "bare-sign-in";
+      Object.assign(out, await bareSignIn(page, app));
+    }
     await page.waitForLoadState("load").catch(() => {});
     out.server_timing = timings;
     return out;
@@ -273,6 +289,24 @@ async function oneRun(browser, app, opts) {
   } finally {
     await context.close();
   }
+}
+
+// One request to the app's own sign-in API, timed in the page: the exchange and the hash with nothing around them.
+async function bareSignIn(page, app) {
+  return page.evaluate(async ({ path, email, password }) => {
+    const t0 = performance.now();
+    const res = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+    const ok = res.ok && !!(await res.json()).accessToken;
+    const line = document.createElement("p");
+    line.textContent = ok ? "signed in" : "refused";
+    document.body.append(line);
+    line.getBoundingClientRect();
+    const ms = performance.now() - t0;
+    line.remove();
+    if (!ok) throw new Error(`the bare sign-in was refused (${res.status})`);
+    const hash = /(?:^|,\s*)hash;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "");
+    return { bare_signin_ms: ms, bare_signin_hash_ms: hash ? Number(hash[1]) : undefined };
+  }, { path: app.bareSignIn.path, email: app.email, password: app.password });
 }
 
 async function transfer(entries) {
@@ -418,6 +452,9 @@ async function main() {
       login_ms: summarize(m.map((r) => r.login_ms)),
       reload_ms: summarize(m.map((r) => r.reload_ms)),
       logout_ms: summarize(m.map((r) => r.logout_ms)),
+      bare_signin_ms: summarize(m.map((r) => r.bare_signin_ms)),
+      bare_signin_hash_ms: summarize(m.map((r) => r.bare_signin_hash_ms)),
+      bare_signin_minus_hash_ms: summarize(m.map((r) => r.bare_signin_ms - r.bare_signin_hash_ms)),
       interactive_ms: summarize(m.map((r) => r.interactive_ms)),
       runs_that_lost_typed_input: m.filter((r) => r.lost_input > 0).length,
       runs_signed_out_by_reload: m.filter((r) => r.reload_signed_out).length,
@@ -482,11 +519,12 @@ function printTable(r) {
     if (s.circuit_timing) {
       lines.push(`${name} per circuit (${s.circuit_timing.circuits} circuits): ` + Object.entries(s.circuit_timing.parts).map(([p, v]) => `${p} ${v.ms.median} ms/${v.calls.median}`).join(", "));
     }
+    if (s.bare_signin_ms) lines.push(`${name} bare sign-in request (one fetch of its API, after the run): ${f(s.bare_signin_ms)} ms, of which the hash ${f(s.bare_signin_hash_ms)}; without the hash ${f(s.bare_signin_minus_hash_ms)}`);
     if (s.first_interactive_framework_bytes) lines.push(`${name} first-interactive bytes of /_framework/: ${s.first_interactive_framework_bytes.median} B`);
     if (s.first_interactive_encodings) lines.push(`${name} first-interactive responses by type:encoding: ${JSON.stringify(s.first_interactive_encodings)}`);
     if (s.first_interactive_largest) lines.push(`${name} largest first-interactive responses (B): ${s.first_interactive_largest.map((f) => `${f.path.split("/").pop()} ${f.bytes}`).join(", ")}`);
   }
-  lines.push(`entry: ${r.options.entry}`);
+  lines.push(`entry: ${r.options.entry}, settle: ${r.options.settleMs} ms`);
   lines.push(`prepare ${r.seconds.prepare} s, measure ${r.seconds.measure} s, load average at end ${r.machine.loadavg_at_end.join(" ")}`);
   console.log(lines.join("\n"));
 }
