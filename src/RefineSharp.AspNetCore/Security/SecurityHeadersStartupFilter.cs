@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace RefineSharp.AspNetCore.Security;
 
@@ -33,10 +34,29 @@ internal sealed class SecurityHeadersStartupFilter(IOptions<RefineSecurityHeader
         {
             // Only on HTTPS requests, never for localhost; behind a TLS-terminating proxy, forward the scheme first.
             app.UseHsts();
+
+            // An exception handler clears the headers set so far (its 500 went out without HSTS): the value UseHsts
+            // chose for this request is written again when the answer starts.
+            app.Use(KeepHstsAsync);
         }
 
         next(app);
     };
+
+    private static Task KeepHstsAsync(HttpContext context, Func<Task> nextMiddleware)
+    {
+        var value = context.Response.Headers.StrictTransportSecurity;
+        if (!StringValues.IsNullOrEmpty(value))
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.StrictTransportSecurity = value;
+                return Task.CompletedTask;
+            });
+        }
+
+        return nextMiddleware();
+    }
 
     private static void Write(IHeaderDictionary headers, RefineSecurityHeadersOptions settings, string policy)
     {

@@ -20,17 +20,32 @@ namespace RefineSharp.AspNetCore.Tests.Fixtures;
 public sealed class SessionHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly LoopbackTls? _tls;
 
-    private SessionHost(WebApplication app) => _app = app;
+    private SessionHost(WebApplication app, LoopbackTls? tls)
+    {
+        _app = app;
+        _tls = tls;
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SessionHost> StartAsync(IDistributedCache cache, IDataProtectionProvider keys)
+    /// <summary>Starts the app over plain HTTP, or over HTTPS with <paramref name="tls"/>'s certificate.</summary>
+    public static async Task<SessionHost> StartAsync(IDistributedCache cache, IDataProtectionProvider keys, LoopbackTls? tls = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (tls is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(tls.Certificate)));
+        }
+
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(cache);
         builder.Services.AddSingleton(keys);
@@ -43,13 +58,16 @@ public sealed class SessionHost : IAsyncDisposable
         MapEndpoints(app);
         app.MapRefineSessionEndpoints();
         await app.StartAsync();
-        var host = new SessionHost(app) { BaseAddress = new Uri(app.Urls.First() + "/") };
+        var host = new SessionHost(app, tls) { BaseAddress = new Uri(app.Urls.First() + "/") };
         return host;
     }
 
     /// <summary>A client with its own cookie jar (one browser).</summary>
-    public HttpClient NewBrowser(CookieContainer? jar = null) =>
-        new(new HttpClientHandler { CookieContainer = jar ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    public HttpClient NewBrowser(CookieContainer? jar = null) => new(NewHandler(useCookies: true, jar)) { BaseAddress = BaseAddress };
+
+    /// <summary>A handler for this host (over HTTPS, one that trusts its certificate only).</summary>
+    public HttpClientHandler NewHandler(bool useCookies, CookieContainer? jar = null) =>
+        _tls?.Handler(useCookies, jar) ?? new HttpClientHandler { UseCookies = useCookies, CookieContainer = jar ?? new CookieContainer(), AllowAutoRedirect = false };
 
     public async ValueTask DisposeAsync()
     {

@@ -7,12 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RefineSharp.AspNetCore.Security;
+using RefineSharp.AspNetCore.Tests.Fixtures;
 
 namespace RefineSharp.AspNetCore.Tests.Security;
 
 /// <summary>
 /// A real Kestrel app on 127.0.0.1 with <c>AddRefineSecurityHeaders</c>: a page that prints its nonce, an endpoint the
-/// authorization middleware refuses on its own (401), one that throws (500 from the exception handler), and 404s.
+/// authorization middleware refuses on its own (401), one that throws (500 from the exception handler), and 404s;
+/// over plain HTTP, or over HTTPS with a <see cref="LoopbackTls"/> certificate.
 /// </summary>
 internal sealed class HeadersHost : IAsyncDisposable
 {
@@ -22,10 +24,19 @@ internal sealed class HeadersHost : IAsyncDisposable
 
     public Uri BaseAddress => new(_app.Urls.First());
 
-    public static async Task<HeadersHost> StartAsync(Action<RefineSecurityHeadersOptions>? configure = null, string environment = "Production")
+    public static async Task<HeadersHost> StartAsync(Action<RefineSecurityHeadersOptions>? configure = null, string environment = "Production", LoopbackTls? tls = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (tls is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.UseHttps(tls.Certificate)));
+        }
+
         builder.Logging.ClearProviders();
         builder.Services.AddRefineSecurityHeaders(configure);
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

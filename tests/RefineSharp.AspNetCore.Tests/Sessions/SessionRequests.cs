@@ -28,7 +28,7 @@ internal static class SessionRequests
     /// <summary>Sends <paramref name="cookieHeader"/> as it is from a browser with no cookies of its own.</summary>
     public static async Task<HttpResponseMessage> WithCookieAsync(SessionHost host, string cookieHeader, string path, HttpMethod? method = null)
     {
-        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+        using var client = new HttpClient(host.NewHandler(useCookies: false)) { BaseAddress = host.BaseAddress };
         using var request = new HttpRequestMessage(method ?? HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
         return await client.SendAsync(request);
