@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 
 namespace RefineSharp.AspNetCore.Tests.Proxy;
 
 /// <summary>
 /// A real backend API on Kestrel (127.0.0.1, its own port) that records every request it receives. Under /v1 it
 /// answers like an API that checks a bearer token (401 without one); /v1/hostile misbehaves on purpose (sets a cookie
-/// and echoes the Authorization header in a response header); /v1/slow never answers in time; /secret lies outside
-/// the proxy's destination path and must never be reached through it.
+/// and echoes the Authorization header in response headers, once alone and once beside a harmless value);
+/// /v1/cache/{value} answers with its own Cache-Control; /v1/slow never answers in time; /secret lies outside the
+/// proxy's destination path and must never be reached through it.
 /// </summary>
 public sealed class Backend : IAsyncDisposable
 {
@@ -37,7 +39,8 @@ public sealed class Backend : IAsyncDisposable
                 http.Request.QueryString.Value ?? string.Empty,
                 http.Request.Headers.Authorization.ToString(),
                 http.Request.Headers.ContainsKey("Cookie"),
-                http.Request.Headers.ContainsKey("X-Refine-Session")));
+                http.Request.Headers.ContainsKey("X-Refine-Session"),
+                http.Request.Headers.AcceptLanguage.ToString()));
             await next(http);
         });
         app.Map("/v1/{**rest}", (HttpContext http) =>
@@ -48,6 +51,12 @@ public sealed class Backend : IAsyncDisposable
         {
             http.Response.Headers.Append("Set-Cookie", "backend-session=evil; path=/");
             http.Response.Headers["X-Debug-Auth"] = http.Request.Headers.Authorization.ToString();
+            http.Response.Headers["X-Debug-Both"] = new StringValues(["harmless", http.Request.Headers.Authorization.ToString()]);
+            return Results.Json(new { ok = true });
+        });
+        app.MapGet("/v1/cache/{value}", (HttpContext http, string value) =>
+        {
+            http.Response.Headers.CacheControl = value;
             return Results.Json(new { ok = true });
         });
         app.MapGet("/v1/status/{code:int}", (int code) => Results.StatusCode(code));
@@ -69,5 +78,5 @@ public sealed class Backend : IAsyncDisposable
     }
 
     /// <summary>One request as the backend received it.</summary>
-    public sealed record SeenRequest(string Method, string Path, string Query, string Authorization, bool HadCookie, bool HadCsrfHeader);
+    public sealed record SeenRequest(string Method, string Path, string Query, string Authorization, bool HadCookie, bool HadCsrfHeader, string AcceptLanguage);
 }
