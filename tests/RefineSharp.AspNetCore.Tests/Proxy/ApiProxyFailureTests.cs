@@ -24,6 +24,8 @@ public sealed class ApiProxyFailureTests
         var body = await response.Content.ReadAsStringAsync();
         using var problem = JsonDocument.Parse(body);
         Assert.Equal(502, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal("API unavailable", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("The service could not answer. Please try again.", problem.RootElement.GetProperty("detail").GetString());
         foreach (var secret in new[] { closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "127.0.0.1", "refused", "Exception", "/v1", token })
         {
             Assert.DoesNotContain(secret, body, StringComparison.OrdinalIgnoreCase);

@@ -64,6 +64,19 @@ public sealed class ApiProxyHeaderTests : IAsyncLifetime
         Assert.Equal(Directives(value), Directives(response.Headers.CacheControl!.ToString()));
     }
 
+    [Fact]
+    public async Task Refusals_AreNoStoreProblemsThatSayWhatToDo()
+    {
+        using var browser = _host.NewBrowser();
+        using var signedOut = await browser.SendAsync(ProxyHost.ApiRequest(HttpMethod.Get, "api/orders"));
+        await _host.SignInAsync(browser);
+        using var crossSite = await browser.SendAsync(ProxyHost.ApiRequest(HttpMethod.Get, "api/orders", secFetchSite: "cross-site"));
+
+        await AssertProblemAsync(signedOut, HttpStatusCode.Unauthorized, "Not signed in", "Sign in to call this API.");
+        await AssertProblemAsync(crossSite, HttpStatusCode.Forbidden, "Cross-site request refused", "The API proxy answers only this site's own scripts.");
+        Assert.Empty(_backend.Seen);
+    }
+
     [Theory]
     [InlineData("ftp://127.0.0.1/v1/")]
     [InlineData("file:///etc/")]
@@ -83,6 +96,15 @@ public sealed class ApiProxyHeaderTests : IAsyncLifetime
         Assert.Empty(_backend.Seen);
         Assert.DoesNotContain(token, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("absolute http or https address", host.Logs.All, StringComparison.Ordinal);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string title, string detail)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, response.Headers.CacheControl?.ToString());
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(detail, problem.RootElement.GetProperty("detail").GetString());
     }
 
     private static string[] Directives(string cacheControl) =>

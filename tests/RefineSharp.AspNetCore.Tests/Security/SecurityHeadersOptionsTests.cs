@@ -106,6 +106,36 @@ public sealed class SecurityHeadersOptionsTests
         Assert.Contains("RefineSecurityHeadersOptions.ReferrerPolicy", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("unsafe-none")]
+    [InlineData("same-origin")]
+    [InlineData("same-origin-allow-popups")]
+    [InlineData("noopener-allow-popups")]
+    [InlineData(null)]
+    public void CrossOriginOpenerPolicy_EachStandardValueOrNone_IsAccepted(string? value) =>
+        Assert.True(_validator.Validate(null, new RefineSecurityHeadersOptions { CrossOriginOpenerPolicy = value }).Succeeded, value);
+
+    [Fact]
+    public void RefusedPolicies_NameTheValuesThatWould()
+    {
+        var result = _validator.Validate(null, new RefineSecurityHeadersOptions { CrossOriginOpenerPolicy = "same", ReferrerPolicy = "none" });
+
+        Assert.Contains("CrossOriginOpenerPolicy must be one of unsafe-none, same-origin, same-origin-allow-popups, noopener-allow-popups", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("ReferrerPolicy must be one of no-referrer, no-referrer-when-downgrade,", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("'self'")]
+    [InlineData("'sha256-AbC+/9=='")]
+    [InlineData("https://cdn.example.com")]
+    public void ScriptSources_ThisOriginAHashOrAHost_AreAccepted(string source)
+    {
+        var options = new RefineSecurityHeadersOptions();
+        options.ScriptSources.Add(source);
+
+        Assert.True(_validator.Validate(null, options).Succeeded, source);
+    }
+
     [Fact]
     public void RefusedValue_IsShownWithoutControlCharactersAndCutToEightyCharacters()
     {

@@ -58,6 +58,7 @@ public sealed class SessionEndpointFailureTests : IAsyncLifetime
         Assert.False(login.Headers.Contains("Set-Cookie"));
         using var problem = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
         Assert.Equal("Cross-site request refused", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal("Session endpoints answer only this site's own scripts.", problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]
