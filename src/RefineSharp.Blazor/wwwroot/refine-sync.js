@@ -70,7 +70,16 @@ export function removeItem(kind, key) {
 // Cross-tab mutual exclusion with the Web Locks API, for token refreshes: resolves true once the lock named `name` is
 // held for the caller's `id` (until releaseLock(id), or at most holdLimitMs), false when Web Locks are unavailable
 // (insecure context, old browser) or the request was withdrawn by releaseLock(id) before it was granted.
+//
+// The lock alone does not make the previous holder's writes visible: Chromium gives each renderer process its own
+// copy of localStorage and tells the others of a write later, on a channel that does not wait for the lock, so a tab
+// granted the lock right after another wrote renewed tokens and released it often still read the old ones, refreshed
+// again and reused a rotated refresh token. Hence the hand-over: a holder, before it releases, counts one more in
+// localStorage ("<name>#seq", written after the tokens, so delivered after them) and records that count in
+// IndexedDB, whose reads are served by the browser process in commit order; the next holder waits, once granted,
+// until its own copy of localStorage shows at least that count, and so the tokens written before it.
 const heldLocks = new Map();
+const HandOverWaitMs = 2000;
 
 export function acquireLock(name, id, holdLimitMs) {
   const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
@@ -86,20 +95,26 @@ export function acquireLock(name, id, holdLimitMs) {
     let timer = null;
     const entry = {
       granted: false,
-      release() {
+      handedOver: 0,
+      async release() {
+        if (heldLocks.get(id) !== entry) {
+          return;
+        }
         heldLocks.delete(id);
         if (timer !== null) {
           clearTimeout(timer);
         }
         if (!entry.granted) {
           controller.abort();
+        } else {
+          await handOver(name, entry.handedOver);
         }
         release();
       },
     };
     heldLocks.set(id, entry);
     locks
-      .request(name, { mode: "exclusive", signal: controller.signal }, () => {
+      .request(name, { mode: "exclusive", signal: controller.signal }, async () => {
         if (heldLocks.get(id) !== entry) {
           // Withdrawn while queued: let the next one in at once.
           resolve(false);
@@ -107,6 +122,7 @@ export function acquireLock(name, id, holdLimitMs) {
         }
         entry.granted = true;
         timer = setTimeout(() => entry.release(), holdLimitMs);
+        entry.handedOver = await catchUp(name);
         resolve(true);
         return held;
       })
@@ -119,9 +135,89 @@ export function acquireLock(name, id, holdLimitMs) {
 
 export function releaseLock(id) {
   const entry = heldLocks.get(id);
-  if (entry) {
-    entry.release();
+  return entry ? entry.release() : undefined;
+}
+
+function handOverKey(name) {
+  return name + "#seq";
+}
+
+function localCount(name) {
+  try {
+    return Number(window.localStorage.getItem(handOverKey(name))) || 0;
+  } catch {
+    return 0;
   }
+}
+
+// `seen`: the count recorded when this holder was granted the lock (its own copy may still lag if the wait timed out).
+async function handOver(name, seen) {
+  try {
+    const next = Math.max(localCount(name), seen) + 1;
+    window.localStorage.setItem(handOverKey(name), String(next));
+    await recordCount(name, next);
+  } catch {
+    // No storage: the next holder reads what it can, as it did before the hand-over existed.
+  }
+}
+
+// Waits (at most HandOverWaitMs) until this tab's copy of localStorage has the last holder's writes; returns the count.
+async function catchUp(name) {
+  const target = await recordedCount(name);
+  const deadline = performance.now() + HandOverWaitMs;
+  while (target !== null && localCount(name) < target && performance.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 2));
+  }
+  return target ?? 0;
+}
+
+let countsDb = null;
+
+function openCounts() {
+  countsDb ??= new Promise((resolve) => {
+    try {
+      const open = indexedDB.open("refine-sharp-locks", 1);
+      open.onupgradeneeded = () => open.result.createObjectStore("counts");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => resolve(null);
+      open.onblocked = () => resolve(null);
+    } catch {
+      resolve(null);
+    }
+  });
+  return countsDb;
+}
+
+async function recordCount(name, count) {
+  const db = await openCounts();
+  if (!db) {
+    return;
+  }
+  await new Promise((resolve) => {
+    try {
+      const tx = db.transaction("counts", "readwrite");
+      tx.objectStore("counts").put(count, name);
+      tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
+    } catch {
+      resolve();
+    }
+  });
+}
+
+async function recordedCount(name) {
+  const db = await openCounts();
+  if (!db) {
+    return null;
+  }
+  return new Promise((resolve) => {
+    try {
+      const read = db.transaction("counts", "readonly").objectStore("counts").get(name);
+      read.onsuccess = () => resolve(typeof read.result === "number" ? read.result : null);
+      read.onerror = () => resolve(null);
+    } catch {
+      resolve(null);
+    }
+  });
 }
 
 // Tells this tab's .NET side (dotnet.invokeMethodAsync("OnRemoteChange", reason)) when another tab of the same
