@@ -29,7 +29,7 @@ internal sealed class BrowserRefreshLock : ICrossContextLock
     }
 
     /// <summary>The Web Locks name: scoped like the storage key it protects.</summary>
-    public string Name => AppStorageScope.RefreshLockPrefix + _store.Key;
+    public string Name => _store.RefreshLockName;
 
     public async Task<T> RunExclusiveAsync<T>(Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken = default)
     {

@@ -47,7 +47,13 @@ public sealed class BrowserStorageTokenStore : ITokenStore
     public string Key => _key ??= _configuredKey
         ?? (_navigation is null ? AppStorageScope.TokenKeyPrefix : AppStorageScope.Scoped(AppStorageScope.TokenKeyPrefix, _navigation));
 
+    /// <summary>The Web Lock that serializes refreshes and writes of <see cref="Key"/> across tabs ("refine-sharp.refresh:" + key).</summary>
+    internal string RefreshLockName => AppStorageScope.RefreshLockPrefix + Key;
+
     private string StorageName => Storage == BrowserStorageKind.Session ? "session" : "local";
+
+    // sessionStorage belongs to one tab: its writes need no turn-taking.
+    private string? WriteLockName => Storage == BrowserStorageKind.Session ? null : RefreshLockName;
 
     /// <inheritdoc />
     public async ValueTask<TokenSet?> GetAsync(CancellationToken cancellationToken = default)
@@ -74,15 +80,16 @@ public sealed class BrowserStorageTokenStore : ITokenStore
         ArgumentNullException.ThrowIfNull(tokens);
         var json = JsonSerializer.Serialize(tokens, TokenJsonContext.Default.TokenSet);
         var text = _protector is null ? json : _protector.Protect(json);
-        await WriteAsync("setItem", [StorageName, Key, text], cancellationToken);
+        await WriteAsync("setItem", [StorageName, Key, text, WriteLockName], cancellationToken);
     }
 
     /// <summary>
     /// Stores <paramref name="replacement"/> only while the store still holds tokens with <paramref name="expected"/>'s
     /// access token; false when they were cleared or replaced meanwhile (a logout or a refresh in another tab). The
-    /// read, the comparison and the write happen in one synchronous JavaScript function, so nothing another tab does
-    /// can come between them; with an <see cref="ITokenProtector"/> the entry is compared as the exact text that was
-    /// read and decrypted to <paramref name="expected"/>.
+    /// read, the comparison and the write happen in one synchronous JavaScript function under the entry's Web Lock
+    /// (<see cref="RefreshLockName"/>, which sign-in and sign-out take too), so no write of another tab comes between
+    /// them; with an <see cref="ITokenProtector"/> the entry is compared as the exact text that was read and decrypted
+    /// to <paramref name="expected"/>.
     /// </summary>
     public async ValueTask<bool> ReplaceAsync(TokenSet expected, TokenSet replacement, CancellationToken cancellationToken = default)
     {
@@ -108,7 +115,7 @@ public sealed class BrowserStorageTokenStore : ITokenStore
         {
             var module = await _module.GetAsync(cancellationToken);
             return await module.InvokeAsync<bool>(
-                "replaceItem", cancellationToken, StorageName, Key, expectedText is null ? expected.AccessToken : null, expectedText, text);
+                "replaceItem", cancellationToken, StorageName, Key, expectedText is null ? expected.AccessToken : null, expectedText, text, WriteLockName);
         }
         catch (Exception ex) when (RefineJsModule.IsUnavailable(ex) && !cancellationToken.IsCancellationRequested)
         {
@@ -120,7 +127,7 @@ public sealed class BrowserStorageTokenStore : ITokenStore
 
     /// <inheritdoc />
     public ValueTask ClearAsync(CancellationToken cancellationToken = default) =>
-        WriteAsync("removeItem", [StorageName, Key], cancellationToken);
+        WriteAsync("removeItem", [StorageName, Key, WriteLockName], cancellationToken);
 
     private async ValueTask<string?> ReadStoredAsync(CancellationToken cancellationToken)
     {
@@ -161,7 +168,7 @@ public sealed class BrowserStorageTokenStore : ITokenStore
     {
         try
         {
-            await WriteAsync("removeItem", [StorageName, Key], cancellationToken);
+            await WriteAsync("removeItem", [StorageName, Key, WriteLockName], cancellationToken);
         }
         catch (InvalidOperationException)
         {

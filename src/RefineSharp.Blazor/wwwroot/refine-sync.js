@@ -18,22 +18,30 @@ export function getItem(kind, key) {
   }
 }
 
-export function setItem(kind, key, value) {
+// lockName (the token entry's refresh lock, localStorage only): the write waits its turn behind another tab's refresh
+// and hands over to the next holder (see serialized below).
+export function setItem(kind, key, value, lockName) {
   const storage = storageOf(kind);
   if (!storage) {
     throw new Error("Browser storage is not available.");
   }
-  storage.setItem(key, value);
+  return serialized(lockName, () => storage.setItem(key, value));
 }
 
 // Compare-and-set in one synchronous function: writes value only while the entry still holds the expected tokens
 // (by access token for plain JSON, or as the exact expected text for encrypted entries). Returns whether it wrote.
-// A logout or a refresh in another tab between this tab's read and its write therefore wins.
-export function replaceItem(kind, key, expectedAccessToken, expectedText, value) {
+// Within one tab nothing comes between the read and the write. Across tabs that holds only under lockName: each
+// renderer process compares against its own copy of localStorage, so a logout in another tab that has not reached
+// this copy yet would be overwritten; with the lock, that logout waits for this write or this one sees the logout.
+export function replaceItem(kind, key, expectedAccessToken, expectedText, value, lockName) {
   const storage = storageOf(kind);
   if (!storage) {
     throw new Error("Browser storage is not available.");
   }
+  return serialized(lockName, () => compareAndSet(storage, key, expectedAccessToken, expectedText, value));
+}
+
+function compareAndSet(storage, key, expectedAccessToken, expectedText, value) {
   const current = storage.getItem(key);
   if (current === null) {
     return false;
@@ -56,15 +64,18 @@ export function replaceItem(kind, key, expectedAccessToken, expectedText, value)
   return true;
 }
 
-export function removeItem(kind, key) {
-  try {
-    const storage = storageOf(kind);
-    if (storage) {
-      storage.removeItem(key);
+export function removeItem(kind, key, lockName) {
+  const remove = () => {
+    try {
+      const storage = storageOf(kind);
+      if (storage) {
+        storage.removeItem(key);
+      }
+    } catch {
+      // Nothing stored can be reached, so nothing is left behind either.
     }
-  } catch {
-    // Nothing stored can be reached, so nothing is left behind either.
-  }
+  };
+  return serialized(lockName, remove);
 }
 
 // Cross-tab mutual exclusion with the Web Locks API, for token refreshes: resolves true once the lock named `name` is
@@ -94,6 +105,7 @@ export function acquireLock(name, id, holdLimitMs) {
     });
     let timer = null;
     const entry = {
+      name,
       granted: false,
       handedOver: 0,
       async release() {
@@ -136,6 +148,40 @@ export function acquireLock(name, id, holdLimitMs) {
 export function releaseLock(id) {
   const entry = heldLocks.get(id);
   return entry ? entry.release() : undefined;
+}
+
+// A write of the token entry (sign-in, sign-out, a refresh's compare-and-set) under the entry's lock, so that writes
+// from different tabs happen one after the other and each sees the one before (the hand-over). In a tab that holds
+// the lock already (a refresh writing its result) it runs at once. Another tab's holder is waited for at most
+// WriteWaitMs: a sign-out must not hang on a tab that froze while refreshing; after that it writes unserialized.
+const WriteWaitMs = 3000;
+
+async function serialized(lockName, write) {
+  if (!lockName || heldByThisTab(lockName)) {
+    return write();
+  }
+  const id = "write-" + Math.random().toString(36).slice(2);
+  let timer = null;
+  const gaveUp = new Promise((done) => {
+    timer = setTimeout(() => done("gave-up"), WriteWaitMs);
+  });
+  await Promise.race([acquireLock(lockName, id, 60000), gaveUp]);
+  clearTimeout(timer);
+  try {
+    return write();
+  } finally {
+    // Also withdraws a request still queued after the wait ran out (or releases it if it was granted meanwhile).
+    await releaseLock(id);
+  }
+}
+
+function heldByThisTab(name) {
+  for (const entry of heldLocks.values()) {
+    if (entry.name === name && entry.granted) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function handOverKey(name) {

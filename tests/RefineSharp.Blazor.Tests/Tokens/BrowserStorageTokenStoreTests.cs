@@ -36,6 +36,8 @@ public sealed class BrowserStorageTokenStoreTests : RefineTestBase
         _module.Setup<string?>("getItem", "local", "refine-sharp.tokens").SetResult(stored);
 
         Assert.Equal(["local", "refine-sharp.tokens"], write.Arguments.Take(2));
+        // localStorage is shared by the tabs: the write takes its turn under the entry's refresh lock.
+        Assert.Equal("refine-sharp.refresh:refine-sharp.tokens", write.Arguments[3]);
         Assert.Contains("\"accessToken\":\"access-123\"", stored, StringComparison.Ordinal);
         Assert.Equal(Tokens, await Store.GetAsync());
     }
@@ -60,7 +62,7 @@ public sealed class BrowserStorageTokenStoreTests : RefineTestBase
         _module.Setup<string?>("getItem", _ => true).SetResult(garbage);
 
         Assert.Null(await Store.GetAsync());
-        Assert.Equal(["local", "refine-sharp.tokens"], _module.VerifyInvoke("removeItem").Arguments);
+        Assert.Equal(["local", "refine-sharp.tokens", "refine-sharp.refresh:refine-sharp.tokens"], _module.VerifyInvoke("removeItem").Arguments);
     }
 
     [Fact]
@@ -82,6 +84,21 @@ public sealed class BrowserStorageTokenStoreTests : RefineTestBase
         await Store.GetAsync();
 
         Assert.Equal("session", _module.VerifyInvoke("getItem").Arguments[0]);
+    }
+
+    [Fact]
+    public async Task SessionStorage_WritesTakeNoLock()
+    {
+        // sessionStorage belongs to one tab: there is nobody to take turns with.
+        Services.AddRefine().AddBrowserTokenStore(o => o.Storage = BrowserStorageKind.Session);
+        _module.SetupVoid("setItem", _ => true).SetVoidResult();
+        _module.SetupVoid("removeItem", _ => true).SetVoidResult();
+
+        await Store.SetAsync(Tokens);
+        await Store.ClearAsync();
+
+        Assert.Null(_module.VerifyInvoke("setItem").Arguments[3]);
+        Assert.Null(_module.VerifyInvoke("removeItem").Arguments[2]);
     }
 
     [Fact]

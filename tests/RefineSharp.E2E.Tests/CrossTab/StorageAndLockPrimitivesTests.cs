@@ -8,7 +8,8 @@ namespace RefineSharp.E2E.Tests.CrossTab;
 /// refine-sync.js's cross-tab primitives in Chromium itself: the compare-and-set behind
 /// BrowserStorageTokenStore.ReplaceAsync (a logout in another tab is never overwritten) and the Web Locks wrapper
 /// behind the cross-tab refresh lock (a second tab waits; a withdrawn request is never granted; the next holder reads
-/// what the previous one wrote, which Chromium's per-process copies of localStorage do not give on their own).
+/// what the previous one wrote, which Chromium's per-process copies of localStorage do not give on their own; a
+/// sign-out waits for a refresh holding the lock instead of being overwritten by it).
 /// </summary>
 [Collection(DemoCollection.Name)]
 public sealed class StorageAndLockPrimitivesTests(DemoFixture fixture, WasmDemoFixture wasm)
@@ -27,20 +28,20 @@ public sealed class StorageAndLockPrimitivesTests(DemoFixture fixture, WasmDemoF
               const k = 'cas-test';
               const r = {};
               localStorage.setItem(k, JSON.stringify({ accessToken: 'a1', refreshToken: 'r1' }));
-              r.match = m.replaceItem('local', k, 'a1', null, JSON.stringify({ accessToken: 'a2' }));
+              r.match = await m.replaceItem('local', k, 'a1', null, JSON.stringify({ accessToken: 'a2' }));
               r.afterMatch = localStorage.getItem(k);
-              r.stale = m.replaceItem('local', k, 'a1', null, 'stale-write');
+              r.stale = await m.replaceItem('local', k, 'a1', null, 'stale-write');
               r.afterStale = localStorage.getItem(k);
               localStorage.removeItem(k);
-              r.cleared = m.replaceItem('local', k, 'a2', null, 'resurrected');
+              r.cleared = await m.replaceItem('local', k, 'a2', null, 'resurrected');
               r.afterCleared = localStorage.getItem(k);
               localStorage.setItem(k, 'not json');
-              r.garbage = m.replaceItem('local', k, 'a2', null, 'x');
+              r.garbage = await m.replaceItem('local', k, 'a2', null, 'x');
               localStorage.setItem(k, JSON.stringify({ refreshToken: 'r' }));
-              r.noToken = m.replaceItem('local', k, '', null, 'x');
+              r.noToken = await m.replaceItem('local', k, '', null, 'x');
               localStorage.setItem(k, 'cipher-1');
-              r.textMatch = m.replaceItem('local', k, null, 'cipher-1', 'cipher-2');
-              r.textStale = m.replaceItem('local', k, null, 'cipher-1', 'cipher-3');
+              r.textMatch = await m.replaceItem('local', k, null, 'cipher-1', 'cipher-2');
+              r.textStale = await m.replaceItem('local', k, null, 'cipher-1', 'cipher-3');
               r.afterText = localStorage.getItem(k);
               localStorage.removeItem(k);
               return r;
@@ -75,7 +76,7 @@ public sealed class StorageAndLockPrimitivesTests(DemoFixture fixture, WasmDemoF
         await loggingOut.EvaluateAsync($"async () => {{ {Import} m.removeItem('local', 'cas-logout'); }}");
         Assert.True(await noticed);
 
-        var written = await refreshing.EvaluateAsync<bool>($"async () => {{ {Import} return m.replaceItem('local', 'cas-logout', 'old', null, JSON.stringify({{ accessToken: 'new' }})); }}");
+        var written = await refreshing.EvaluateAsync<bool>($"async () => {{ {Import} return await m.replaceItem('local', 'cas-logout', 'old', null, JSON.stringify({{ accessToken: 'new' }})); }}");
 
         Assert.False(written);
         Assert.Null(await refreshing.EvaluateAsync<string?>("() => localStorage.getItem('cas-logout')"));
@@ -180,6 +181,44 @@ public sealed class StorageAndLockPrimitivesTests(DemoFixture fixture, WasmDemoF
         }
 
         return stale;
+    }
+
+    /// <summary>
+    /// Attack: a sign-out in one tab while another tab's refresh holds the lock and is about to store renewed tokens.
+    /// Each renderer compares against its own copy of localStorage, so an unserialized removal could land before the
+    /// refresh's compare-and-set and be overwritten by it (a probe saw that 8 times in 100). The removal waits for the
+    /// lock, so it happens after the refresh's write and the session stays ended in both tabs, every round.
+    /// </summary>
+    [Fact]
+    public async Task RemoveItem_WhileAnotherTabRefreshes_WaitsForTheLockAndStaysRemoved()
+    {
+        await using var session = await fixture.OpenAsync(nameof(RemoveItem_WhileAnotherTabRefreshes_WaitsForTheLockAndStaysRemoved), wasm.Server);
+        var refreshing = await OpenAsync(session.Page);
+        var loggingOut = await OpenAsync(await session.Context.NewPageAsync());
+        await refreshing.EvaluateAsync($"async () => {{ {Import} window.m = m; }}");
+        await loggingOut.EvaluateAsync($"async () => {{ {Import} window.m = m; }}");
+
+        for (var round = 0; round < 20; round++)
+        {
+            var old = $$"""{"accessToken":"old-{{round}}"}""";
+            await refreshing.EvaluateAsync("v => localStorage.setItem('overlap-tokens', v)", old);
+            await loggingOut.WaitForFunctionAsync("v => localStorage.getItem('overlap-tokens') === v", old);
+            Assert.True(await refreshing.EvaluateAsync<bool>("() => window.m.acquireLock('overlap-lock', 'refresh', 60000)"));
+
+            await loggingOut.EvaluateAsync("() => { window.__removed = false; window.__removal = Promise.resolve(window.m.removeItem('local', 'overlap-tokens', 'overlap-lock')).then(() => window.__removed = true); }");
+            await refreshing.WaitForFunctionAsync("async () => (await navigator.locks.query()).pending.some(l => l.name === 'overlap-lock')");
+            Assert.False(await loggingOut.EvaluateAsync<bool>("() => window.__removed"), "the sign-out did not wait for the refresh holding the lock");
+
+            var stored = await refreshing.EvaluateAsync<bool>(
+                "r => window.m.replaceItem('local', 'overlap-tokens', 'old-' + r, null, JSON.stringify({ accessToken: 'renewed-' + r }), 'overlap-lock')",
+                round);
+            Assert.True(stored);
+            await refreshing.EvaluateAsync("() => window.m.releaseLock('refresh')");
+            await loggingOut.EvaluateAsync("() => window.__removal");
+
+            Assert.Null(await loggingOut.EvaluateAsync<string?>("() => localStorage.getItem('overlap-tokens')"));
+            await refreshing.WaitForFunctionAsync("() => localStorage.getItem('overlap-tokens') === null", null, new() { Timeout = 5_000 });
+        }
     }
 
     // Any page of the app will do; Blazor is kept out so nothing else touches storage or locks meanwhile.
