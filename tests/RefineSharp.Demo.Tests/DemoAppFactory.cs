@@ -75,7 +75,13 @@ public class DemoAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // This database's pool only: ClearAllPools also closes the pooled connections of classes running in parallel
+        // (seen: another class's request failing with ObjectDisposedException on its SQLite handle).
+        using (var connection = new SqliteConnection($"Data Source={_dbPath}"))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
         File.Delete(_dbPath);
     }
 }

@@ -73,9 +73,15 @@ internal sealed class HostedDemo : WebApplicationFactory<Program>
 
     public static void Delete(params string[] paths)
     {
-        SqliteConnection.ClearAllPools();
         foreach (var path in paths)
         {
+            // This database's pool only: ClearAllPools also closes the pooled connections of classes running in parallel
+            // (seen: another class's request failing with ObjectDisposedException on its SQLite handle).
+            using (var connection = new SqliteConnection($"Data Source={path}"))
+            {
+                SqliteConnection.ClearPool(connection);
+            }
+
             if (Directory.Exists(path))
             {
                 Directory.Delete(path, recursive: true);

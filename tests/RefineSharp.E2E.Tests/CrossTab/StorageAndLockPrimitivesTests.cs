@@ -131,10 +131,7 @@ public sealed class StorageAndLockPrimitivesTests(DemoFixture fixture, WasmDemoF
     public async Task AcquireLock_NextHolder_ReadsWhatThePreviousHolderWroteBeforeReleasing()
     {
         await using var session = await fixture.OpenAsync(nameof(AcquireLock_NextHolder_ReadsWhatThePreviousHolderWroteBeforeReleasing), wasm.Server);
-        var first = await OpenAsync(session.Page);
-        var second = await OpenAsync(await session.Context.NewPageAsync());
-        await first.EvaluateAsync($"async () => {{ {Import} window.m = m; }}");
-        await second.EvaluateAsync($"async () => {{ {Import} window.m = m; }}");
+        var (first, second) = await TwoTabsWithTheModuleAsync(session);
 
         var throughRefineSync = await StaleReadsAsync(first, second, bare: false, rounds: 100);
         var throughBareLock = await StaleReadsAsync(first, second, bare: true, rounds: 100);
@@ -193,10 +190,7 @@ public sealed class StorageAndLockPrimitivesTests(DemoFixture fixture, WasmDemoF
     public async Task RemoveItem_WhileAnotherTabRefreshes_WaitsForTheLockAndStaysRemoved()
     {
         await using var session = await fixture.OpenAsync(nameof(RemoveItem_WhileAnotherTabRefreshes_WaitsForTheLockAndStaysRemoved), wasm.Server);
-        var refreshing = await OpenAsync(session.Page);
-        var loggingOut = await OpenAsync(await session.Context.NewPageAsync());
-        await refreshing.EvaluateAsync($"async () => {{ {Import} window.m = m; }}");
-        await loggingOut.EvaluateAsync($"async () => {{ {Import} window.m = m; }}");
+        var (refreshing, loggingOut) = await TwoTabsWithTheModuleAsync(session);
 
         for (var round = 0; round < 20; round++)
         {
@@ -219,6 +213,19 @@ public sealed class StorageAndLockPrimitivesTests(DemoFixture fixture, WasmDemoF
             Assert.Null(await loggingOut.EvaluateAsync<string?>("() => localStorage.getItem('overlap-tokens')"));
             await refreshing.WaitForFunctionAsync("() => localStorage.getItem('overlap-tokens') === null", null, new() { Timeout = 5_000 });
         }
+    }
+
+    // Two tabs of one browser, each with refine-sync.js as window.m.
+    private static async Task<(IPage First, IPage Second)> TwoTabsWithTheModuleAsync(BrowserSession session)
+    {
+        var first = await OpenAsync(session.Page);
+        var second = await OpenAsync(await session.Context.NewPageAsync());
+        foreach (var tab in new[] { first, second })
+        {
+            await tab.EvaluateAsync($"async () => {{ {Import} window.m = m; }}");
+        }
+
+        return (first, second);
     }
 
     // Any page of the app will do; Blazor is kept out so nothing else touches storage or locks meanwhile.

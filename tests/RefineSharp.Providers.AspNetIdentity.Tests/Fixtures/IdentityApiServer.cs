@@ -143,7 +143,13 @@ public sealed class IdentityApiServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        // This database's pool only: ClearAllPools also closes the pooled connections of classes running in parallel
+        // (seen: another class's request failing with ObjectDisposedException on its SQLite handle).
+        using (var connection = new SqliteConnection($"Data Source={_dbPath}"))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
         File.Delete(_dbPath);
     }
 }
