@@ -163,7 +163,7 @@ async function serialized(lockName, write) {
   const id = "write-" + Math.random().toString(36).slice(2);
   let timer = null;
   const gaveUp = new Promise((done) => {
-    timer = setTimeout(() => done("gave-up"), WriteWaitMs);
+    timer = setTimeout(done, WriteWaitMs);
   });
   await Promise.race([acquireLock(lockName, id, 60000), gaveUp]);
   clearTimeout(timer);

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.DependencyInjection;
 using RefineSharp.AspNetCore.Tests.Fixtures;
 
 namespace RefineSharp.AspNetCore.Tests.Sessions;
@@ -28,7 +26,7 @@ public sealed class DeadSessionCookieTests : IAsyncLifetime
     {
         using var browser = _host.NewBrowser();
         using var _ = await SessionRequests.LoginAsync(browser, TokenTestProvider.Password);
-        await EndSessionOnServerAsync(browser);
+        await SessionRequests.EndSessionOnServerAsync(_host, browser);
 
         using var check = await browser.GetAsync(new Uri("t/check", UriKind.Relative));
 
@@ -59,7 +57,7 @@ public sealed class DeadSessionCookieTests : IAsyncLifetime
     {
         using var browser = _host.NewBrowser();
         using var first = await SessionRequests.LoginAsync(browser, TokenTestProvider.Password);
-        await EndSessionOnServerAsync(browser);
+        await SessionRequests.EndSessionOnServerAsync(_host, browser);
 
         using var second = await SessionRequests.LoginAsync(browser, TokenTestProvider.Password);
 
@@ -69,13 +67,4 @@ public sealed class DeadSessionCookieTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("t/check", UriKind.Relative))).StatusCode);
     }
 
-    // What a logout in a circuit does: the store entry goes, the browser is not in the conversation.
-    private async Task EndSessionOnServerAsync(HttpClient browser)
-    {
-        var key = await browser.GetStringAsync(new Uri("t/session-key", UriKind.Relative));
-        Assert.False(string.IsNullOrEmpty(key));
-        var store = _host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<CookieAuthenticationOptions>>()
-            .Get(RefineSharp.AspNetCore.Sessions.ServerSessionOptions.Scheme).SessionStore!;
-        await store.RemoveAsync(key);
-    }
 }

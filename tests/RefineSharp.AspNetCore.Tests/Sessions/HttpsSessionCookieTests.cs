@@ -1,8 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using RefineSharp.AspNetCore.Sessions;
 using RefineSharp.AspNetCore.Tests.Fixtures;
 
 namespace RefineSharp.AspNetCore.Tests.Sessions;
@@ -85,7 +81,7 @@ public sealed class HttpsSessionCookieTests : IAsyncLifetime
     {
         using var browser = _https.NewBrowser();
         using var _ = await SessionRequests.LoginAsync(browser, TokenTestProvider.Password);
-        await EndSessionOnServerAsync(browser);
+        await SessionRequests.EndSessionOnServerAsync(_https, browser);
 
         using var check = await browser.GetAsync(new Uri("t/check", UriKind.Relative));
 
@@ -101,7 +97,7 @@ public sealed class HttpsSessionCookieTests : IAsyncLifetime
     {
         using var browser = _https.NewBrowser();
         using var first = await SessionRequests.LoginAsync(browser, TokenTestProvider.Password);
-        await EndSessionOnServerAsync(browser);
+        await SessionRequests.EndSessionOnServerAsync(_https, browser);
 
         using var again = await SessionRequests.LoginAsync(browser, TokenTestProvider.Password);
 
@@ -112,14 +108,6 @@ public sealed class HttpsSessionCookieTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(new Uri("t/check", UriKind.Relative))).StatusCode);
     }
 
-    // What a logout in a circuit does: the store entry goes, the browser is not told.
-    private async Task EndSessionOnServerAsync(HttpClient browser)
-    {
-        var key = await browser.GetStringAsync(new Uri("t/session-key", UriKind.Relative));
-        Assert.False(string.IsNullOrEmpty(key));
-        var store = _https.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(ServerSessionOptions.Scheme).SessionStore!;
-        await store.RemoveAsync(key);
-    }
 
     private static string[] Attributes(string setCookie) =>
         [.. setCookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant())];

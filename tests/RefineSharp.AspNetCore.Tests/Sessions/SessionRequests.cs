@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RefineSharp.AspNetCore.Sessions;
 using RefineSharp.AspNetCore.Tests.Fixtures;
 
 namespace RefineSharp.AspNetCore.Tests.Sessions;
@@ -32,6 +36,18 @@ internal static class SessionRequests
         using var request = new HttpRequestMessage(method ?? HttpMethod.Get, new Uri(path, UriKind.Relative));
         request.Headers.TryAddWithoutValidation("Cookie", cookieHeader);
         return await client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// What a logout in a circuit does: the session's store entry goes, and the browser (<paramref name="browser"/>,
+    /// signed in to <paramref name="host"/>) is not told.
+    /// </summary>
+    public static async Task EndSessionOnServerAsync(SessionHost host, HttpClient browser)
+    {
+        var key = await browser.GetStringAsync(new Uri("t/session-key", UriKind.Relative));
+        Assert.False(string.IsNullOrEmpty(key));
+        var store = host.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(ServerSessionOptions.Scheme).SessionStore!;
+        await store.RemoveAsync(key);
     }
 
     public static DateTimeOffset? Expires(string setCookie)
