@@ -78,6 +78,8 @@ internal sealed class TopologyProcess : IAsyncDisposable
     {
         if (_process.HasExited)
         {
+            // Until both redirected streams have ended, the last lines (often the reason) may still be on their way.
+            _process.WaitForExit();
             throw new InvalidOperationException($"{_name} exited with code {_process.ExitCode}. Its output:\n{Output}");
         }
     }

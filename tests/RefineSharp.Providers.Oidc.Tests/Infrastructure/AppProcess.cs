@@ -86,6 +86,9 @@ internal sealed class AppProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // HasExited can turn true before the asynchronous readers have delivered the last lines (a full run
+                // once lost the very message a test looks for); WaitForExitAsync also waits for both streams to end.
+                await process.WaitForExitAsync();
                 throw new InvalidOperationException($"{project} exited before answering:\n{app.Output}");
             }
 
